@@ -1,0 +1,16 @@
+package io.scaleguard.application.port.out;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Where signing keys are kept, shared by every replica. */
+public interface SigningKeys {
+
+    /** Every key not yet retired at {@code now}, newest first. */
+    List<SigningKey> activeAt(Instant now);
+
+    void add(SigningKey key);
+
+    /** Sets the retirement time of a key; it keeps verifying until then. @return false for an unknown key */
+    boolean retire(String keyId, Instant at);
+}
