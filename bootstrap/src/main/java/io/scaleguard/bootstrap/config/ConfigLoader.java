@@ -1,0 +1,212 @@
+package io.scaleguard.bootstrap.config;
+
+import io.scaleguard.application.ratelimit.RatePolicies;
+import io.scaleguard.application.ratelimit.RatePolicy;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@link ScaleGuardConfig} from environment variables, to which an optional properties file
+ * ({@code SCALEGUARD_CONFIG_FILE}, same keys) may add values; the environment wins. Every problem becomes a
+ * {@link ConfigurationException} naming the variable.
+ */
+public final class ConfigLoader {
+
+    private static final Pattern REDIS_URL = Pattern.compile("rediss?://[^\\s/:]+:\\d{1,5}(/\\d{1,2})?");
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
+    private final Map<String, String> values;
+
+    private ConfigLoader(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static ScaleGuardConfig load(Map<String, String> environment) {
+        Map<String, String> merged = new HashMap<>(readConfigFile(environment.get(Setting.CONFIG_FILE.variable)));
+        environment.forEach((key, value) -> {
+            if (key.startsWith("SCALEGUARD_")) {
+                merged.put(key, value);
+            }
+        });
+        return new ConfigLoader(merged).build();
+    }
+
+    private ScaleGuardConfig build() {
+        long capacity = positiveLong(Setting.RATE_CAPACITY, 1_000_000);
+        String refill = text(Setting.RATE_REFILL_PER_SECOND);
+        RatePolicies builtIn;
+        try {
+            builtIn = RatePolicies.standard(capacity, refill);
+        } catch (IllegalArgumentException e) {
+            throw invalid(Setting.RATE_REFILL_PER_SECOND, e.getMessage());
+        }
+        return new ScaleGuardConfig(
+                port(),
+                redisTarget(),
+                databaseTarget(),
+                issuer(),
+                Duration.ofSeconds(positiveLong(Setting.ACCESS_TOKEN_TTL, 86_400)),
+                policies(builtIn),
+                failureMode(),
+                Duration.ofMillis(positiveLong(Setting.REDIS_TIMEOUT_MS, 60_000)),
+                trustedProxies(),
+                Duration.ofSeconds(positiveLong(Setting.SHUTDOWN_GRACE_SECONDS, 3_600)),
+                logFormatIsJson());
+    }
+
+    private int port() {
+        long port = positiveLong(Setting.HTTP_PORT, 65_535);
+        return (int) port;
+    }
+
+    private RedisTarget redisTarget() {
+        String url = text(Setting.REDIS_URL);
+        String nodes = text(Setting.REDIS_CLUSTER_NODES);
+        if (url != null && nodes != null) {
+            throw new ConfigurationException(Setting.REDIS_URL.variable + " and " + Setting.REDIS_CLUSTER_NODES.variable
+                    + " are both set: choose a standalone Redis or a cluster");
+        }
+        if (url != null) {
+            requireRedisUrl(Setting.REDIS_URL, url);
+            return new RedisTarget.Standalone(url);
+        }
+        if (nodes != null) {
+            List<String> seeds = Arrays.stream(nodes.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            if (seeds.isEmpty()) {
+                throw invalid(Setting.REDIS_CLUSTER_NODES, "needs at least one redis://host:port seed");
+            }
+            seeds.forEach(seed -> requireRedisUrl(Setting.REDIS_CLUSTER_NODES, seed));
+            return new RedisTarget.Cluster(seeds);
+        }
+        return new RedisTarget.InProcess();
+    }
+
+    private void requireRedisUrl(Setting setting, String url) {
+        if (!REDIS_URL.matcher(url).matches()) {
+            throw invalid(setting, "must look like redis://host:port[/db], was '" + url + "'");
+        }
+    }
+
+    private DatabaseTarget databaseTarget() {
+        String url = text(Setting.DB_URL);
+        if (url == null) {
+            return new DatabaseTarget.Embedded(Path.of(text(Setting.DATA_DIR)));
+        }
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw invalid(Setting.DB_URL, "must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+        }
+        return new DatabaseTarget.Postgres(url, text(Setting.DB_USER), text(Setting.DB_PASSWORD));
+    }
+
+    private URI issuer() {
+        String issuer = text(Setting.ISSUER);
+        try {
+            URI uri = new URI(issuer);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw invalid(Setting.ISSUER, "must be an http(s) URL, was '" + issuer + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw invalid(Setting.ISSUER, "must be an http(s) URL, was '" + issuer + "'");
+        }
+    }
+
+    private RatePolicies policies(RatePolicies builtIn) {
+        String file = text(Setting.POLICY_FILE);
+        if (file == null) {
+            return builtIn;
+        }
+        Map<String, RatePolicy> merged = new LinkedHashMap<>();
+        builtIn.all().forEach(policy -> merged.put(policy.name(), policy));
+        PolicyFile.read(Path.of(file)).forEach(policy -> merged.put(policy.name(), policy));
+        return new RatePolicies(new ArrayList<>(merged.values()));
+    }
+
+    private FailureMode failureMode() {
+        String mode = text(Setting.RATE_FAILURE_MODE);
+        try {
+            return FailureMode.valueOf(mode.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid(Setting.RATE_FAILURE_MODE, "must be local, open or closed, was '" + mode + "'");
+        }
+    }
+
+    private List<String> trustedProxies() {
+        List<String> cidrs = Arrays.stream(text(Setting.TRUSTED_PROXIES).split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+        for (String cidr : cidrs) {
+            String[] parts = cidr.split("/", -1);
+            boolean v6 = parts[0].contains(":");
+            int maxPrefix = v6 ? 128 : 32;
+            if (parts.length != 2 || !IP_LITERAL.matcher(parts[0]).matches() || !parts[1].matches("\\d{1,3}")
+                    || Integer.parseInt(parts[1]) > maxPrefix) {
+                throw invalid(Setting.TRUSTED_PROXIES, "'" + cidr + "' is not a CIDR such as 10.0.0.0/8 or ::1/128");
+            }
+        }
+        return cidrs;
+    }
+
+    private boolean logFormatIsJson() {
+        String format = text(Setting.LOG_FORMAT);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw invalid(Setting.LOG_FORMAT, "must be text or json, was '" + format + "'");
+        }
+        return format.equals("json");
+    }
+
+    private long positiveLong(Setting setting, long max) {
+        String value = text(setting);
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed < 1 || parsed > max) {
+                throw invalid(setting, "must be a whole number from 1 to " + max + ", was '" + value + "'");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw invalid(setting, "must be a whole number from 1 to " + max + ", was '" + value + "'");
+        }
+    }
+
+    /** The value, stripped, or the default; blank counts as unset. */
+    private String text(Setting setting) {
+        String value = values.get(setting.variable);
+        if (value == null || value.isBlank()) {
+            return setting.defaultValue;
+        }
+        return value.strip();
+    }
+
+    private static ConfigurationException invalid(Setting setting, String problem) {
+        return new ConfigurationException(setting.variable + ": " + problem);
+    }
+
+    private static Map<String, String> readConfigFile(String file) {
+        if (file == null || file.isBlank()) {
+            return Map.of();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(file.strip()), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigurationException(Setting.CONFIG_FILE.variable + ": cannot read '" + file + "': " + e.getMessage());
+        }
+        Map<String, String> values = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
+        return values;
+    }
+}

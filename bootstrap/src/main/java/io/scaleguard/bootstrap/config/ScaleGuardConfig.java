@@ -1,0 +1,28 @@
+package io.scaleguard.bootstrap.config;
+
+import io.scaleguard.application.ratelimit.RatePolicies;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every setting of a running ScaleGuard, typed and validated. Built only by {@link ConfigLoader}, so an instance is
+ * always complete: the service never starts half-configured.
+ */
+public record ScaleGuardConfig(
+        int httpPort,
+        RedisTarget redis,
+        DatabaseTarget database,
+        URI issuer,
+        Duration accessTokenTtl,
+        RatePolicies policies,
+        FailureMode failureMode,
+        Duration redisTimeout,
+        List<String> trustedProxies,
+        Duration shutdownGrace,
+        boolean jsonLogs) {
+
+    public ScaleGuardConfig {
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+}

@@ -1,0 +1,31 @@
+package io.scaleguard.bootstrap.config;
+
+/** The environment variables of the run contract (API.md), with their defaults. */
+enum Setting {
+    HTTP_PORT("SCALEGUARD_HTTP_PORT", "8080"),
+    REDIS_URL("SCALEGUARD_REDIS_URL", null),
+    REDIS_CLUSTER_NODES("SCALEGUARD_REDIS_CLUSTER_NODES", null),
+    REDIS_TIMEOUT_MS("SCALEGUARD_REDIS_TIMEOUT_MS", "50"),
+    DB_URL("SCALEGUARD_DB_URL", null),
+    DB_USER("SCALEGUARD_DB_USER", null),
+    DB_PASSWORD("SCALEGUARD_DB_PASSWORD", null),
+    DATA_DIR("SCALEGUARD_DATA_DIR", "./data"),
+    ISSUER("SCALEGUARD_ISSUER", "http://localhost:8080"),
+    ACCESS_TOKEN_TTL("SCALEGUARD_ACCESS_TOKEN_TTL", "900"),
+    RATE_CAPACITY("SCALEGUARD_RATE_CAPACITY", "10"),
+    RATE_REFILL_PER_SECOND("SCALEGUARD_RATE_REFILL_PER_SECOND", "1"),
+    RATE_FAILURE_MODE("SCALEGUARD_RATE_FAILURE_MODE", "local"),
+    POLICY_FILE("SCALEGUARD_POLICY_FILE", null),
+    TRUSTED_PROXIES("SCALEGUARD_TRUSTED_PROXIES", "127.0.0.1/32,::1/128"),
+    SHUTDOWN_GRACE_SECONDS("SCALEGUARD_SHUTDOWN_GRACE_SECONDS", "20"),
+    LOG_FORMAT("SCALEGUARD_LOG_FORMAT", "text"),
+    CONFIG_FILE("SCALEGUARD_CONFIG_FILE", null);
+
+    final String variable;
+    final String defaultValue;
+
+    Setting(String variable, String defaultValue) {
+        this.variable = variable;
+        this.defaultValue = defaultValue;
+    }
+}
