@@ -1,10 +1,11 @@
-package io.scaleguard.application.ratelimit;
+package io.scaleguard.application.quota;
 
 import io.scaleguard.application.port.in.ChargeQuotaCommand;
 import io.scaleguard.application.port.in.ChargeQuotaUseCase;
 import io.scaleguard.application.port.in.QuotaDecision;
 import io.scaleguard.application.port.out.RateLimitEvents;
 import io.scaleguard.application.port.out.RateLimitEvents.Outcome;
+import io.scaleguard.application.ratelimit.RatePolicy;
 import io.scaleguard.domain.ratelimit.Decision;
 import io.scaleguard.domain.ratelimit.RateLimitRequest;
 import io.scaleguard.domain.ratelimit.RateLimiter;
