@@ -1,0 +1,62 @@
+package io.scaleguard.bootstrap.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.junit.jupiter.api.Test;
+
+class HttpServerRunnerTest {
+
+    static final CountDownLatch REQUEST_STARTED = new CountDownLatch(1);
+    static final CountDownLatch RELEASE = new CountDownLatch(1);
+
+    @Path("/slow")
+    public static class SlowResource {
+        @GET
+        public String slow() throws InterruptedException {
+            REQUEST_STARTED.countDown();
+            RELEASE.await(10, TimeUnit.SECONDS);
+            return "done";
+        }
+    }
+
+    @Test
+    void drainsAnInFlightRequestBeforeStoppingAndRefusesNewConnections() throws Exception {
+        HttpServerRunner runner = HttpServerRunner.start(new ResourceConfig(SlowResource.class), "127.0.0.1", 0, 4, Duration.ofSeconds(10));
+        HttpClient client = HttpClient.newHttpClient();
+        URI slow = URI.create("http://127.0.0.1:" + runner.port() + "/slow");
+        CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(slow).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(REQUEST_STARTED.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(runner::close);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(connectionRefused(slow)).isTrue());
+        assertThat(closing).isNotDone();
+
+        RELEASE.countDown();
+        assertThat(inFlight.get(5, TimeUnit.SECONDS).body()).isEqualTo("done");
+        closing.get(5, TimeUnit.SECONDS);
+    }
+
+    private static boolean connectionRefused(URI uri) {
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
