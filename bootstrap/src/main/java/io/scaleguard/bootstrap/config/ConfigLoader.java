@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
     private static final Pattern REDIS_URL = Pattern.compile("rediss?://[^\\s/:]+:\\d{1,5}(/\\d{1,2})?");
+    private static final Pattern KEY_PREFIX = Pattern.compile("[\\x21-\\x7A\\x7C\\x7E]{1,32}");
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
     private final Map<String, String> values;
@@ -64,9 +65,19 @@ public final class ConfigLoader {
                 policies(builtIn),
                 failureMode(),
                 Duration.ofMillis(positiveLong(Setting.REDIS_TIMEOUT_MS, 60_000)),
+                redisKeyPrefix(),
                 trustedProxies(),
                 Duration.ofSeconds(positiveLong(Setting.SHUTDOWN_GRACE_SECONDS, 3_600)),
                 logFormatIsJson());
+    }
+
+    /** Several deployments may share one Redis; the prefix keeps their buckets apart. Braces would break the hash tag. */
+    private String redisKeyPrefix() {
+        String prefix = text(Setting.REDIS_KEY_PREFIX);
+        if (!KEY_PREFIX.matcher(prefix).matches()) {
+            throw invalid(Setting.REDIS_KEY_PREFIX, "must be 1 to 32 printable ASCII characters without braces or spaces, was '" + prefix + "'");
+        }
+        return prefix;
     }
 
     private int port() {

@@ -18,6 +18,7 @@ public record ScaleGuardConfig(
         RatePolicies policies,
         FailureMode failureMode,
         Duration redisTimeout,
+        String redisKeyPrefix,
         List<String> trustedProxies,
         Duration shutdownGrace,
         boolean jsonLogs) {

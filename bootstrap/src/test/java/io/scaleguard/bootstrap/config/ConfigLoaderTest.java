@@ -30,6 +30,7 @@ class ConfigLoaderTest {
         assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofSeconds(900));
         assertThat(config.failureMode()).isEqualTo(FailureMode.LOCAL);
         assertThat(config.trustedProxies()).containsExactly("127.0.0.1/32", "::1/128");
+        assertThat(config.redisKeyPrefix()).isEqualTo("sg:");
         var burst = config.policies().forPlan(Plan.DEFAULT).limits().get(0);
         assertThat(burst.capacity()).isEqualTo(10);
         assertThat(burst.refillTokens()).isEqualTo(1);
@@ -70,6 +71,7 @@ class ConfigLoaderTest {
             "SCALEGUARD_ACCESS_TOKEN_TTL|-5|SCALEGUARD_ACCESS_TOKEN_TTL: must be a whole number",
             "SCALEGUARD_TRUSTED_PROXIES|10.0.0.0/33|SCALEGUARD_TRUSTED_PROXIES: '10.0.0.0/33' is not a CIDR",
             "SCALEGUARD_TRUSTED_PROXIES|proxy.example/8|SCALEGUARD_TRUSTED_PROXIES: 'proxy.example/8' is not a CIDR",
+            "SCALEGUARD_REDIS_KEY_PREFIX|a{b}|SCALEGUARD_REDIS_KEY_PREFIX: must be 1 to 32 printable ASCII characters without braces",
             "SCALEGUARD_LOG_FORMAT|xml|SCALEGUARD_LOG_FORMAT: must be text or json",
             "SCALEGUARD_POLICY_FILE|/no/such/file|SCALEGUARD_POLICY_FILE: cannot read '/no/such/file'",
     })
