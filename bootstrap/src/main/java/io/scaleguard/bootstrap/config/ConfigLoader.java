@@ -1,5 +1,6 @@
 package io.scaleguard.bootstrap.config;
 
+import io.scaleguard.application.ratelimit.FailureMode;
 import io.scaleguard.application.ratelimit.RatePolicies;
 import io.scaleguard.application.ratelimit.RatePolicy;
 import java.io.IOException;
@@ -64,6 +65,7 @@ public final class ConfigLoader {
                 Duration.ofSeconds(positiveLong(Setting.ACCESS_TOKEN_TTL, 86_400)),
                 policies(builtIn),
                 failureMode(),
+                (int) positiveLong(Setting.REPLICAS, 1_000),
                 Duration.ofMillis(positiveLong(Setting.REDIS_TIMEOUT_MS, 60_000)),
                 redisKeyPrefix(),
                 trustedProxies(),

@@ -1,5 +1,6 @@
 package io.scaleguard.bootstrap.config;
 
+import io.scaleguard.application.ratelimit.FailureMode;
 import io.scaleguard.application.ratelimit.RatePolicies;
 import java.net.URI;
 import java.time.Duration;
@@ -17,6 +18,7 @@ public record ScaleGuardConfig(
         Duration accessTokenTtl,
         RatePolicies policies,
         FailureMode failureMode,
+        int replicas,
         Duration redisTimeout,
         String redisKeyPrefix,
         List<String> trustedProxies,

@@ -3,6 +3,7 @@ package io.scaleguard.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scaleguard.application.ratelimit.FailureMode;
 import io.scaleguard.application.ratelimit.RatePolicies;
 import io.scaleguard.domain.auth.Plan;
 import java.io.IOException;
@@ -29,6 +30,7 @@ class ConfigLoaderTest {
         assertThat(config.issuer()).hasToString("http://localhost:8080");
         assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofSeconds(900));
         assertThat(config.failureMode()).isEqualTo(FailureMode.LOCAL);
+        assertThat(config.replicas()).isEqualTo(1);
         assertThat(config.trustedProxies()).containsExactly("127.0.0.1/32", "::1/128");
         assertThat(config.redisKeyPrefix()).isEqualTo("sg:");
         var burst = config.policies().forPlan(Plan.DEFAULT).limits().get(0);
@@ -72,6 +74,7 @@ class ConfigLoaderTest {
             "SCALEGUARD_TRUSTED_PROXIES|10.0.0.0/33|SCALEGUARD_TRUSTED_PROXIES: '10.0.0.0/33' is not a CIDR",
             "SCALEGUARD_TRUSTED_PROXIES|proxy.example/8|SCALEGUARD_TRUSTED_PROXIES: 'proxy.example/8' is not a CIDR",
             "SCALEGUARD_REDIS_KEY_PREFIX|a{b}|SCALEGUARD_REDIS_KEY_PREFIX: must be 1 to 32 printable ASCII characters without braces",
+            "SCALEGUARD_REPLICAS|0|SCALEGUARD_REPLICAS: must be a whole number from 1 to 1000, was '0'",
             "SCALEGUARD_LOG_FORMAT|xml|SCALEGUARD_LOG_FORMAT: must be text or json",
             "SCALEGUARD_POLICY_FILE|/no/such/file|SCALEGUARD_POLICY_FILE: cannot read '/no/such/file'",
     })

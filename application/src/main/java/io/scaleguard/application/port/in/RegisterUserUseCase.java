@@ -1,5 +1,7 @@
 package io.scaleguard.application.port.in;
 
+import java.time.Duration;
+
 /** Create an account on the default plan. */
 public interface RegisterUserUseCase {
 
@@ -13,6 +15,10 @@ public interface RegisterUserUseCase {
         }
 
         record EmailTaken() implements RegistrationResult {
+        }
+
+        /** Every password-hashing slot is busy: come back shortly. */
+        record Busy(Duration retryAfter) implements RegistrationResult {
         }
     }
 }
