@@ -33,7 +33,7 @@ public record Limit(String name, long capacity, long refillTokens, Duration refi
             throw new IllegalArgumentException("limit '" + name + "': refill period must be a whole number of microseconds, at least 1");
         }
         long periodMicros = refillPeriod.toNanos() / 1_000;
-        long g = BigInteger.valueOf(refillTokens).gcd(BigInteger.valueOf(periodMicros)).longValueExact();
+        long g = gcd(refillTokens, periodMicros);
         if (BigInteger.valueOf(capacity).multiply(BigInteger.valueOf(periodMicros / g)).compareTo(BigInteger.valueOf(MAX_UNITS)) > 0) {
             throw new IllegalArgumentException("limit '" + name + "': capacity x refill period is too large to compute exactly;"
                     + " use a smaller capacity or a shorter period");
@@ -64,7 +64,17 @@ public record Limit(String name, long capacity, long refillTokens, Duration refi
     }
 
     private long gcd() {
-        return BigInteger.valueOf(refillTokens).gcd(BigInteger.valueOf(periodMicros())).longValueExact();
+        return gcd(refillTokens, periodMicros());
+    }
+
+    /** Euclid on longs: a handful of divisions, cheap enough for the request path where the units are derived. */
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return a;
     }
 
     /** How many integer units make one token. */
