@@ -65,8 +65,8 @@ done
 [[ $upstream_host =~ ^[A-Za-z0-9.:_-]+$ ]] || fail "--upstream-host is not a host name or address: '$upstream_host'"
 [[ -z $host_prefix || $host_prefix =~ ^[A-Za-z0-9._-]+$ ]] || fail "--host-prefix is not a host name prefix: '$host_prefix'"
 [[ $listen =~ ^(([0-9.]+|\[[0-9A-Fa-f:]+\]):)?[0-9]+$ ]] || fail "--listen must be [ADDR:]PORT, was '$listen'"
-[[ $burst =~ ^[0-9]+$ ]] || fail "--burst must be a whole number, was '$burst'"
-[[ $auth_burst =~ ^[0-9]+$ ]] || fail "--auth-burst must be a whole number, was '$auth_burst'"
+[[ $burst =~ ^(0|[1-9][0-9]*)$ ]] || fail "--burst must be a whole number, was '$burst'"
+[[ $auth_burst =~ ^(0|[1-9][0-9]*)$ ]] || fail "--auth-burst must be a whole number, was '$auth_burst'"
 [[ $max_body =~ ^[0-9]+[km]?$ ]] || fail "--max-body must be like 64k or 1m, was '$max_body'"
 [[ $run_dir != *[[:space:]\;\{\}]* ]] || fail "--run-dir must not contain spaces, ';' or braces"
 
@@ -123,6 +123,10 @@ substitute RATE "$rate"
 substitute BURST "$burst"
 substitute AUTH_RATE "$auth_rate"
 substitute AUTH_BURST "$auth_burst"
+# nginx refuses "burst=0": no burst is written as no option at all.
+burst_option() { if [[ $1 == 0 ]]; then echo ""; else echo " burst=$1"; fi; }
+substitute BURST_OPTION "$(burst_option "$burst")"
+substitute AUTH_BURST_OPTION "$(burst_option "$auth_burst")"
 substitute RETRY_AFTER "$retry_after"
 substitute AUTH_RETRY_AFTER "$auth_retry_after"
 substitute MAX_BODY "$max_body"
