@@ -4,53 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import static io.scaleguard.domain.RandomCases.between;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
 
-import java.util.ArrayList;
-import java.util.SplittableRandom;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
-/** Properties of the token-bucket maths, each checked on 300 random cases (see {@link io.scaleguard.domain.RandomCases}). */
+/** Properties of the token-bucket maths (jqwik: random cases, shrunk to the smallest counter-example on failure). */
 class TokenBucketPropertiesTest {
-
-    private static final String SEEDS = "io.scaleguard.domain.RandomCases#seeds";
 
     private static final BucketKey KEY = new BucketKey("user:42");
 
     /**
-     * Any limit from a burst of 1 to 1,000, refilled from 500 tokens per microsecond down to 1 token per hour; half of
-     * them round ones such as 10 per second, whose refill is exactly one unit per microsecond, where off-by-one
-     * errors show.
+     * Any limit from a burst of 1 to 1,000, refilled from 500 tokens per microsecond down to 1 token per hour, and as
+     * often round ones such as 10 per second, whose refill is exactly one unit per microsecond, where off-by-one errors show.
      */
-    static Limit anyLimit(SplittableRandom random) {
-        if (random.nextBoolean()) {
-            long[] tokens = {1, 2, 5, 10, 100};
-            Duration[] periods = {Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1)};
-            return new Limit("l", between(random, 1, 1_000), tokens[random.nextInt(tokens.length)], periods[random.nextInt(periods.length)]);
-        }
-        return new Limit("l", between(random, 1, 1_000), between(random, 1, 500),
-                Duration.ofNanos(between(random, 1, 3_600_000_000L) * 1_000));
+    @Provide
+    static Arbitrary<Limit> limits() {
+        Arbitrary<Limit> round = Combinators.combine(Arbitraries.longs().between(1, 1_000), Arbitraries.of(1L, 2L, 5L, 10L, 100L),
+                Arbitraries.of(Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(1))).as((c, t, p) -> new Limit("l", c, t, p));
+        Arbitrary<Limit> odd = Combinators.combine(Arbitraries.longs().between(1, 1_000), Arbitraries.longs().between(1, 500),
+                Arbitraries.longs().between(1, 3_600_000_000L)).as((c, t, micros) -> new Limit("l", c, t, Duration.ofNanos(micros * 1_000)));
+        return Arbitraries.oneOf(round, odd);
     }
 
-    static List<Long> gaps(SplittableRandom random, int maxSize, long maxGap) {
-        List<Long> gaps = new ArrayList<>();
-        long size = between(random, 0, maxSize);
-        for (int i = 0; i < size; i++) {
-            gaps.add(between(random, 0, maxGap));
-        }
-        return gaps;
+    @Provide
+    static Arbitrary<List<Long>> gaps() {
+        return Arbitraries.longs().between(0, 2_000_000).list().ofMaxSize(300);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void neverAdmitsMoreThanCapacityPlusRefillOverAnyInterval(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Limit limit = anyLimit(random);
-        List<Long> gaps = gaps(random, 300, 2_000_000);
+    @Property
+    void neverAdmitsMoreThanCapacityPlusRefillOverAnyInterval(@ForAll("limits") Limit limit, @ForAll("gaps") List<Long> gaps) {
         BucketState state = null;
-        long now = 1_700_000_000_000_000L;
-        long start = now;
+        long start = 1_700_000_000_000_000L;
+        long now = start;
         long admitted = 0;
         for (long gap : gaps) {
             now += gap;
@@ -60,18 +50,14 @@ class TokenBucketPropertiesTest {
                 state = outcome.stateToStore();
             }
         }
-        // C + r*t, where r*t is exact in units: floor((t * refillUnitsPerMicro) / unitsPerToken).
-        long refilledTokens = Math.multiplyHigh(now - start, limit.refillUnitsPerMicro()) == 0
+        // C + r*t, with r*t exact in units: floor(t * refillUnitsPerMicro / unitsPerToken)
+        long refilled = Math.multiplyHigh(now - start, limit.refillUnitsPerMicro()) == 0
                 ? (now - start) * limit.refillUnitsPerMicro() / limit.unitsPerToken() : Long.MAX_VALUE;
-        assertThat(admitted).isLessThanOrEqualTo(limit.capacity() + refilledTokens);
+        assertThat(admitted).isLessThanOrEqualTo(limit.capacity() + refilled);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void admitsExactlyTheRefillAfterDraining(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Limit limit = anyLimit(random);
-        long wait = between(random, 0, 10_000_000_000L);
+    @Property
+    void admitsExactlyTheRefillAfterDraining(@ForAll("limits") Limit limit, @ForAll @LongRange(max = 10_000_000_000L) long wait) {
         long now = 1_000_000;
         BucketState state = drain(limit, now);
         long later = now + wait;
@@ -81,18 +67,14 @@ class TokenBucketPropertiesTest {
             state = outcome.stateToStore();
             admitted++;
         }
-        long expected = Math.min(limit.capacity(),
-                Math.min(wait, Limit.ceilDiv(limit.capacityUnits(), limit.refillUnitsPerMicro())) * limit.refillUnitsPerMicro() / limit.unitsPerToken());
+        long fillMicros = Limit.ceilDiv(limit.capacityUnits(), limit.refillUnitsPerMicro());
+        long expected = Math.min(limit.capacity(), Math.min(wait, fillMicros) * limit.refillUnitsPerMicro() / limit.unitsPerToken());
         assertThat(admitted).isEqualTo(expected);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void retryAfterIsTheExactMomentTheRequestWouldSucceed(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Limit limit = anyLimit(random);
-        long cost2 = Math.min(between(random, 1, 5), limit.capacity());
-        RateLimitRequest request = new RateLimitRequest(KEY, List.of(limit), cost2);
+    @Property
+    void retryAfterIsTheExactMomentTheRequestWouldSucceed(@ForAll("limits") Limit limit, @ForAll @LongRange(min = 1, max = 5) long cost) {
+        RateLimitRequest request = new RateLimitRequest(KEY, List.of(limit), Math.min(cost, limit.capacity()));
         long now = 5_000_000;
         BucketState state = drain(limit, now);
         Decision refused = TokenBucket.decide(state, request, now).decision();
@@ -102,12 +84,9 @@ class TokenBucketPropertiesTest {
         assertThat(TokenBucket.decide(state, request, now + retryMicros).decision().allowed()).isTrue();
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void aClockThatRunsBackwardsCountsAsTheLastUpdateTime(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Limit limit = anyLimit(random);
-        long skew = between(random, 1, 1_000_000_000L);
+    @Property
+    void aClockThatRunsBackwardsCountsAsTheLastUpdateTime(@ForAll("limits") Limit limit,
+                                                         @ForAll @LongRange(min = 1, max = 1_000_000_000L) long skew) {
         long now = 10_000_000_000L;
         BucketState state = TokenBucket.decide(null, RateLimitRequest.of(KEY, limit), now).stateToStore();
         TokenBucket.Outcome behind = TokenBucket.decide(state, RateLimitRequest.of(KEY, limit), now - skew);
@@ -118,13 +97,9 @@ class TokenBucketPropertiesTest {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void severalLimitsAreConsumedAllOrNothing(long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        Limit first = anyLimit(random);
-        Limit second = anyLimit(random);
-        List<Long> gaps = gaps(random, 100, 500_000);
+    @Property
+    void severalLimitsAreConsumedAllOrNothing(@ForAll("limits") Limit first, @ForAll("limits") Limit second,
+                                              @ForAll @Size(max = 100) List<@LongRange(max = 500_000) Long> gaps) {
         Limit a = new Limit("a", first.capacity(), first.refillTokens(), first.refillPeriod());
         Limit b = new Limit("b", second.capacity(), second.refillTokens(), second.refillPeriod());
         RateLimitRequest both = new RateLimitRequest(KEY, List.of(a, b), 1);
@@ -144,22 +119,28 @@ class TokenBucketPropertiesTest {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void aRefusalTakesNothing(long seed) {
-        Limit limit = anyLimit(new SplittableRandom(seed));
+    @Property
+    void aRefusalTakesNothingAndAlwaysSaysWhenToRetry(@ForAll("limits") Limit limit) {
         long now = 77_000_000;
-        BucketState drained = drain(limit, now);
-        TokenBucket.Outcome refused = TokenBucket.decide(drained, RateLimitRequest.of(KEY, limit), now);
+        TokenBucket.Outcome refused = TokenBucket.decide(drain(limit, now), RateLimitRequest.of(KEY, limit), now);
         assertThat(refused.decision().allowed()).isFalse();
         assertThat(refused.stateToStore()).isNull();
         assertThat(refused.decision().retryAfterSeconds()).isPositive();
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource(SEEDS)
-    void timeToLiveIsTheTimeUntilTheBucketIsFull(long seed) {
-        Limit limit = anyLimit(new SplittableRandom(seed));
+    @Property
+    void aWeightedRequestCostsAsMuchAsThatManySingleOnes(@ForAll("limits") Limit limit, @ForAll @LongRange(min = 1, max = 1_000) long cost) {
+        long weight = Math.min(cost, limit.capacity());
+        Decision weighted = TokenBucket.decide(null, new RateLimitRequest(KEY, List.of(limit), weight), 0).decision();
+        BucketState state = null;
+        for (long i = 0; i < weight; i++) {
+            state = TokenBucket.decide(state, RateLimitRequest.of(KEY, limit), 0).stateToStore();
+        }
+        assertThat(weighted.remaining()).isEqualTo(state.level(0) / limit.unitsPerToken());
+    }
+
+    @Property
+    void timeToLiveIsTheTimeUntilTheBucketIsFull(@ForAll("limits") Limit limit) {
         TokenBucket.Outcome first = TokenBucket.decide(null, RateLimitRequest.of(KEY, limit), 0);
         assertThat(first.timeToLive().toNanos() / 1_000).isEqualTo(Limit.ceilDiv(limit.unitsPerToken(), limit.refillUnitsPerMicro()));
         assertThat(first.decision().remaining()).isEqualTo(limit.capacity() - 1);
