@@ -13,7 +13,6 @@ import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RScriptAsync;
-import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisNoScriptException;
 import org.redisson.client.codec.StringCodec;
 
@@ -38,7 +37,7 @@ final class PipelinedDecisions {
     private record Call(String key, Object[] arguments, CompletableFuture<List<Object>> reply, boolean retried) {
     }
 
-    private final RedissonClient redisson;
+    private final RedissonConnector connector;
     private final DecisionScript script;
     private final BatchOptions options;
     private final Duration timeout;
@@ -46,8 +45,8 @@ final class PipelinedDecisions {
     private final Queue<Call> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    PipelinedDecisions(RedissonClient redisson, DecisionScript script, Duration timeout, int maxInFlight) {
-        this.redisson = redisson;
+    PipelinedDecisions(RedissonConnector connector, DecisionScript script, Duration timeout, int maxInFlight) {
+        this.connector = connector;
         this.script = script;
         this.timeout = timeout;
         this.maxInFlight = maxInFlight;
@@ -68,9 +67,14 @@ final class PipelinedDecisions {
         return call.reply();
     }
 
-    /** Loads the script into every node; the first call would otherwise pay a {@code NOSCRIPT} round trip. */
+    /** Loads the script into every node: at start-up, so that the first calls need no {@code NOSCRIPT} round trip, and after one. */
     CompletableFuture<String> loadScript() {
-        return redisson.getScript(StringCodec.INSTANCE).scriptLoadAsync(script.source()).toCompletableFuture();
+        try {
+            return connector.client().orElseThrow(PipelinedDecisions::notConnected)
+                    .getScript(StringCodec.INSTANCE).scriptLoadAsync(script.source()).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private void drain() {
@@ -108,7 +112,7 @@ final class PipelinedDecisions {
         List<CompletableFuture<List<Object>>> replies = new ArrayList<>(batch.size());
         CompletableFuture<?> sent;
         try {
-            RBatch redisBatch = redisson.createBatch(options);
+            RBatch redisBatch = connector.client().orElseThrow(PipelinedDecisions::notConnected).createBatch(options);
             RScriptAsync scripts = redisBatch.getScript(StringCodec.INSTANCE);
             for (Call call : batch) {
                 RFuture<List<Object>> reply = scripts.evalShaAsync(call.key(), RScript.Mode.READ_WRITE, script.sha(),
@@ -157,6 +161,10 @@ final class PipelinedDecisions {
             }
             drain();
         });
+    }
+
+    private static IllegalStateException notConnected() {
+        return new IllegalStateException("Redis has not answered since start-up");
     }
 
     private static Throwable causeOf(CompletableFuture<?> failed) {

@@ -4,10 +4,8 @@ import io.scaleguard.application.port.out.RateLimitEvents;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.redisson.Redisson;
-import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNodes;
+import org.redisson.client.codec.StringCodec;
 import org.redisson.config.BaseConfig;
 import org.redisson.config.ClusterServersConfig;
 import org.redisson.config.Config;
@@ -19,7 +17,7 @@ import org.redisson.config.SingleServerConfig;
  *
  * <p>Every Redis wait is bounded by {@code timeout} (milliseconds, where Redisson's defaults are seconds) and nothing
  * is retried inside it, so a dead Redis costs a caller at most the budget before the application's failure mode takes
- * over. Redisson connects lazily: the service starts while Redis is down and uses it as soon as it answers.
+ * over. The service starts while Redis is down and uses it as soon as it answers.
  */
 public final class RedisRateLimiters {
 
@@ -31,6 +29,8 @@ public final class RedisRateLimiters {
      * faster than one (which waits a whole round trip between batches) and no slower than more on two cores.
      */
     static final int BATCHES_IN_FLIGHT = 2;
+
+    private static final int MIN_CONNECT_TIMEOUT_MILLIS = 1_000;
 
     /** Connections per node: the batches in flight, the script loads and the health probe need a handful. */
     private static final int CONNECTIONS_PER_NODE = 8;
@@ -82,15 +82,15 @@ public final class RedisRateLimiters {
     }
 
     private static Config baseConfig() {
-        Config config = new Config();
-        config.setLazyInitialization(true);
-        return config;
+        return new Config();
     }
 
     private static void bounded(BaseConfig<?> server, RedisUris target, Duration timeout) {
         int millis = Math.toIntExact(timeout.toMillis());
         server.setTimeout(millis)
-                .setConnectTimeout(millis)
+                // Connecting happens at start-up and in the background after a restart, never on a caller's thread,
+                // so it may take longer than one decision's budget (a cold JVM needs more than 50 ms for it).
+                .setConnectTimeout(Math.max(millis, MIN_CONNECT_TIMEOUT_MILLIS))
                 .setRetryAttempts(0)
                 .setPingConnectionInterval(1_000)
                 .setUsername(target.username())
@@ -103,12 +103,12 @@ public final class RedisRateLimiters {
         if (events == null) {
             throw new IllegalArgumentException("events are required; use RateLimitEvents.IGNORED to drop them");
         }
-        RedissonClient redisson = Redisson.create(config);
-        PipelinedDecisions decisions = new PipelinedDecisions(redisson, script, timeout, BATCHES_IN_FLIGHT);
-        // Best effort: a Redis that is down now gets the script on its first NOSCRIPT.
-        decisions.loadScript().completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> null).join();
-        return new RedissonLimiterHandle(redisson, new RedisRateLimiter(decisions, script, timeout, events),
-                new RedisHealthCheck(redisson, topology, timeout));
+        // Loading on connection saves the first calls a NOSCRIPT round trip; a failed load is retried on NOSCRIPT.
+        RedissonConnector connector = new RedissonConnector(config,
+                redisson -> redisson.getScript(StringCodec.INSTANCE).scriptLoadAsync(script.source()));
+        PipelinedDecisions decisions = new PipelinedDecisions(connector, script, timeout, BATCHES_IN_FLIGHT);
+        return new RedissonLimiterHandle(connector, new RedisRateLimiter(decisions, script, timeout, events),
+                new RedisHealthCheck(connector, topology, timeout));
     }
 
     private static Duration checked(Duration timeout) {

@@ -7,10 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.redisson.client.RedisClient;
-import org.redisson.client.RedisClientConfig;
-import org.redisson.client.RedisConnection;
-import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.RedisCommands;
 import org.redisson.client.protocol.RedisStrictCommand;
 
@@ -52,11 +48,19 @@ public final class TestRedisCluster implements AutoCloseable {
         return masters.stream().map(PrivateRedis::url).toList();
     }
 
+    /** How many keys each master holds, in the order of {@link #seeds()}. */
+    public List<Long> keysPerMaster() {
+        return masters.stream().map(master -> {
+            try (RawRedis node = new RawRedis(master.port())) {
+                return node.sync(RedisCommands.DBSIZE);
+            }
+        }).toList();
+    }
+
     private void form() {
-        List<RedisClient> clients = masters.stream()
-                .map(node -> RedisClient.create(new RedisClientConfig().setAddress("127.0.0.1", node.port()))).toList();
+        List<RawRedis> nodes = new ArrayList<>();
         try {
-            List<RedisConnection> nodes = clients.stream().map(RedisClient::connect).toList();
+            masters.forEach(master -> nodes.add(new RawRedis(master.port())));
             for (int i = 0; i < nodes.size(); i++) {
                 int from = i * SLOTS / nodes.size();
                 int to = (i + 1) * SLOTS / nodes.size();
@@ -67,17 +71,17 @@ public final class TestRedisCluster implements AutoCloseable {
                 nodes.get(i).sync(RedisCommands.CLUSTER_ADDSLOTS, slots);
             }
             for (PrivateRedis other : masters.subList(1, masters.size())) {
-                nodes.get(0).sync(StringCodec.INSTANCE, CLUSTER_MEET, "127.0.0.1", other.port());
+                nodes.get(0).sync(CLUSTER_MEET, "127.0.0.1", other.port());
             }
             await("cluster_state:ok on every node").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                     .until(() -> nodes.stream().allMatch(TestRedisCluster::knowsThreeMastersAndAllSlots));
         } finally {
-            clients.forEach(RedisClient::shutdown);
+            nodes.forEach(RawRedis::close);
         }
     }
 
-    private static boolean knowsThreeMastersAndAllSlots(RedisConnection node) {
-        Map<String, String> info = node.sync(StringCodec.INSTANCE, RedisCommands.CLUSTER_INFO);
+    private static boolean knowsThreeMastersAndAllSlots(RawRedis node) {
+        Map<String, String> info = node.sync(RedisCommands.CLUSTER_INFO);
         return "ok".equals(info.get("cluster_state")) && "3".equals(info.get("cluster_known_nodes"))
                 && String.valueOf(SLOTS).equals(info.get("cluster_slots_ok"));
     }

@@ -1,0 +1,128 @@
+package io.scaleguard.adapters.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scaleguard.application.port.out.RateLimitEvents;
+import io.scaleguard.domain.RandomCases;
+import io.scaleguard.domain.ratelimit.BucketKey;
+import io.scaleguard.domain.ratelimit.BucketState;
+import io.scaleguard.domain.ratelimit.Decision;
+import io.scaleguard.domain.ratelimit.Limit;
+import io.scaleguard.domain.ratelimit.RateLimitRequest;
+import io.scaleguard.domain.ratelimit.TokenBucket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Holds the Lua script to the Java model: the same random request sequences (several limits, costs above one,
+ * time gaps forwards and backwards, the set of limits changing) give the same decisions, the same stored state,
+ * and a time to live that covers the refill. The script decides at the times given here instead of Redis TIME,
+ * through the test-only argument; everything else is the production path. A failing seed is rerun alone with
+ * {@code -Dscaleguard.seed=<seed> -Dscaleguard.cases=1}.
+ */
+class TokenBucketScriptPropertyIT {
+
+    private static final String PREFIX = TestRedis.uniqueKeyPrefix();
+    private static final int STEPS = 40;
+    /** 2026-01-01T00:00:00Z in microseconds: realistic magnitudes, as Redis TIME gives. */
+    private static final long START_MICROS = 1_767_225_600_000_000L;
+
+    private static RedissonLimiterHandle handle;
+    private static PipelinedDecisions decisions;
+    private static DecisionScript script;
+    private static RedisInspector inspector;
+
+    @BeforeAll
+    static void connect() {
+        handle = (RedissonLimiterHandle) RedisRateLimiters.standalone(TestRedis.url(), Duration.ofSeconds(2), PREFIX, RateLimitEvents.IGNORED);
+        script = new DecisionScript(PREFIX);
+        decisions = new PipelinedDecisions(handle.connector(), script, Duration.ofSeconds(2), RedisRateLimiters.BATCHES_IN_FLIGHT);
+        inspector = RedisInspector.of(TestRedis.url());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        handle.close();
+        inspector.close();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("io.scaleguard.domain.RandomCases#seeds")
+    void theScriptDecidesExactlyAsTheModel(long seed) throws Exception {
+        SplittableRandom random = new SplittableRandom(seed);
+        BucketKey key = new BucketKey("property:" + seed);
+        List<Limit> limits = randomLimits(random);
+        BucketState model = null;
+        long now = START_MICROS + RandomCases.between(random, 0, 1_000_000_000L);
+        for (int step = 0; step < STEPS; step++) {
+            now = Math.max(0, now + gap(random, limits));
+            if (random.nextInt(20) == 0) {
+                limits = randomLimits(random);
+            }
+            long cost = RandomCases.between(random, 1, limits.stream().mapToLong(Limit::capacity).min().orElseThrow());
+            RateLimitRequest request = new RateLimitRequest(key, limits, cost);
+
+            TokenBucket.Outcome expected = TokenBucket.decide(model, request, now);
+            List<Object> reply = decisions.call(script.key(request), script.argumentsAt(request, now)).get(5, TimeUnit.SECONDS);
+            Decision actual = DecisionScript.decision(request, reply);
+
+            String context = "seed " + seed + ", step " + step + ", " + request + " at " + now + " on " + model;
+            assertThat(actual).as(context).isEqualTo(expected.decision());
+            if (expected.stateToStore() != null) {
+                model = expected.stateToStore();
+                assertThat(DecisionScript.decidedAtMicros(reply)).as(context).isEqualTo(model.updatedAtMicros());
+                assertThat(stored(script.key(request))).as(context).isEqualTo(model);
+                // the key lives at least until every bucket is full again (the slack keeps it a second longer)
+                assertThat(inspector.pttl(script.key(request))).as(context)
+                        .isGreaterThanOrEqualTo(Math.min(expected.timeToLive().toMillis(), 1_000));
+            }
+        }
+    }
+
+    private static BucketState stored(String redisKey) {
+        long[] numbers = RedisInspector.unpack(inspector.raw(redisKey));
+        long[] levels = new long[numbers.length - 1];
+        System.arraycopy(numbers, 1, levels, 0, levels.length);
+        return new BucketState(numbers[0], levels);
+    }
+
+    /** One to three limits with random capacities and rates, including rates that are not whole units per microsecond. */
+    private static List<Limit> randomLimits(SplittableRandom random) {
+        int count = (int) RandomCases.between(random, 1, 3);
+        List<Limit> limits = new ArrayList<>();
+        while (limits.size() < count) {
+            long capacity = RandomCases.between(random, 1, random.nextBoolean() ? 20 : 5_000);
+            long refillTokens = RandomCases.between(random, 1, random.nextBoolean() ? 10 : 100_000);
+            long periodMicros = switch (random.nextInt(4)) {
+                case 0 -> RandomCases.between(random, 1, 1_000);
+                case 1 -> RandomCases.between(random, 1_000, 1_000_000);
+                case 2 -> 1_000_000L * RandomCases.between(random, 1, 3_600);
+                default -> RandomCases.between(random, 1, 86_400_000_000L);
+            };
+            try {
+                limits.add(new Limit("limit" + limits.size(), capacity, refillTokens, Duration.ofNanos(periodMicros * 1_000)));
+            } catch (IllegalArgumentException tooLargeToComputeExactly) {
+                // draw again: the model refuses such a limit, so no adapter ever sees it
+            }
+        }
+        return limits;
+    }
+
+    /** Mostly forwards by up to the time one token takes, sometimes not at all, far ahead, or backwards. */
+    private static long gap(SplittableRandom random, List<Limit> limits) {
+        long tokenMicros = Math.max(1, limits.get(0).refillPeriod().toNanos() / 1_000 / limits.get(0).refillTokens());
+        return switch (random.nextInt(10)) {
+            case 0, 1 -> 0;
+            case 2 -> -RandomCases.between(random, 1, 5_000_000);
+            case 3 -> RandomCases.between(random, 0, 100 * tokenMicros);
+            default -> RandomCases.between(random, 0, 2 * tokenMicros);
+        };
+    }
+}
