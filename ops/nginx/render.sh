@@ -17,7 +17,7 @@ usage: render.sh --run-dir DIR [options]
   --rate R                per-client-IP rate, Nr/s or Nr/m (default 10r/s, the seed's)
   --burst B               requests above the rate admitted at once (default 20)
   --auth-rate R           per-client-IP rate on /auth/token and /register (default 2r/s)
-  --auth-burst B          burst there (default 5)
+  --auth-burst B          burst there (default 4)
   --trusted-proxies LIST  comma list of CIDRs whose X-Forwarded-For is believed (default none: clients connect directly)
   --max-body SIZE         client_max_body_size (default 64k)
   --access-log PATH       default DIR/access.log
@@ -29,7 +29,7 @@ EOF
 fail() { echo "render.sh: $* (see render.sh --help)" >&2; exit 2; }
 
 replicas=3 first_port=8081 upstream_host=127.0.0.1 host_prefix="" listen=127.0.0.1:8080
-run_dir="" output="" rate=10r/s burst=20 auth_rate=2r/s auth_burst=5 trusted="" max_body=64k
+run_dir="" output="" rate=10r/s burst=20 auth_rate=2r/s auth_burst=4 trusted="" max_body=64k
 access_log="" error_log=""
 recorded=()   # the arguments that shape the file, written into its header so that it can be rendered again
 
