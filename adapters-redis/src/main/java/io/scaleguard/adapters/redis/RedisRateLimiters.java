@@ -10,12 +10,11 @@ import org.redisson.config.BaseConfig;
 import org.redisson.config.ClusterServersConfig;
 import org.redisson.config.Config;
 import org.redisson.config.ReadMode;
-import org.redisson.config.SingleServerConfig;
 
 /**
  * Builds the Redis adapter of {@code RateLimiter}: the one entry point of this module.
  *
- * <p>Every Redis wait is bounded by {@code timeout} (milliseconds, where Redisson's defaults are seconds) and nothing
+ * <p>Every decision is bounded by {@code timeout} (milliseconds, where Redisson's defaults are seconds) and nothing
  * is retried inside it, so a dead Redis costs a caller at most the budget before the application's failure mode takes
  * over. The service starts while Redis is down and uses it as soon as it answers.
  */
@@ -30,26 +29,30 @@ public final class RedisRateLimiters {
      */
     static final int BATCHES_IN_FLIGHT = 2;
 
-    private static final int MIN_CONNECT_TIMEOUT_MILLIS = 1_000;
-
     /** Connections per node: the batches in flight, the script loads and the health probe need a handful. */
     private static final int CONNECTIONS_PER_NODE = 8;
+
+    /**
+     * Connecting happens at start-up and in the background after a restart, never on a caller's thread, so it may
+     * take longer than one decision's budget (a cold JVM needs more than 50 ms to open its first connection).
+     */
+    private static final int MIN_CONNECT_TIMEOUT_MILLIS = 1_000;
 
     private RedisRateLimiters() {
     }
 
-    /** A limiter on one Redis server, {@code redis://host:port[/db]} or {@code rediss://...}. */
+    /** A limiter on one Redis server, {@code redis://[user:password@]host:port[/db]} or {@code rediss://...}. */
     public static RedisLimiterHandle standalone(URI redisUrl, Duration timeout, String keyPrefix, RateLimitEvents events) {
         RedisUris target = RedisUris.parse(redisUrl);
-        Config config = baseConfig();
-        SingleServerConfig server = config.useSingleServer()
+        checkSettings(timeout, keyPrefix, events);
+        Config config = credentials(new Config(), target);
+        bounded(config.useSingleServer()
                 .setAddress(target.address())
                 .setDatabase(target.database())
                 .setConnectionPoolSize(CONNECTIONS_PER_NODE)
                 .setConnectionMinimumIdleSize(2)
                 .setSubscriptionConnectionPoolSize(1)
-                .setSubscriptionConnectionMinimumIdleSize(0);
-        bounded(server, target, checked(timeout));
+                .setSubscriptionConnectionMinimumIdleSize(0), timeout);
         return start(config, timeout, keyPrefix, events, RedisNodes.SINGLE);
     }
 
@@ -58,7 +61,14 @@ public final class RedisRateLimiters {
         if (seeds == null || seeds.isEmpty()) {
             throw new IllegalArgumentException("a Redis Cluster needs at least one seed URL");
         }
-        Config config = baseConfig();
+        List<RedisUris> targets = seeds.stream().map(RedisUris::parse).toList();
+        for (int i = 0; i < targets.size(); i++) {
+            if (targets.get(i).database() != 0) {
+                throw new IllegalArgumentException("a Redis Cluster has only database 0: " + RedisUris.redacted(seeds.get(i)));
+            }
+        }
+        checkSettings(timeout, keyPrefix, events);
+        Config config = credentials(new Config(), targets.get(0));
         ClusterServersConfig cluster = config.useClusterServers()
                 .setScanInterval(1_000)
                 .setReadMode(ReadMode.MASTER)
@@ -68,41 +78,32 @@ public final class RedisRateLimiters {
                 .setSlaveConnectionMinimumIdleSize(0)
                 .setSubscriptionConnectionPoolSize(1)
                 .setSubscriptionConnectionMinimumIdleSize(0);
-        RedisUris first = null;
-        for (URI seed : seeds) {
-            RedisUris target = RedisUris.parse(seed);
-            if (target.database() != 0) {
-                throw new IllegalArgumentException("a Redis Cluster has only database 0: " + RedisUris.redacted(seed));
-            }
-            cluster.addNodeAddress(target.address());
-            first = first == null ? target : first;
-        }
-        bounded(cluster, first, checked(timeout));
+        targets.forEach(target -> cluster.addNodeAddress(target.address()));
+        bounded(cluster, timeout);
         return start(config, timeout, keyPrefix, events, RedisNodes.CLUSTER);
     }
 
-    private static Config baseConfig() {
-        return new Config();
+    private static Config credentials(Config config, RedisUris target) {
+        if (target.username() != null) {
+            config.setUsername(target.username());
+        }
+        if (target.password() != null) {
+            config.setPassword(target.password());
+        }
+        return config;
     }
 
-    private static void bounded(BaseConfig<?> server, RedisUris target, Duration timeout) {
+    private static void bounded(BaseConfig<?> server, Duration timeout) {
         int millis = Math.toIntExact(timeout.toMillis());
         server.setTimeout(millis)
-                // Connecting happens at start-up and in the background after a restart, never on a caller's thread,
-                // so it may take longer than one decision's budget (a cold JVM needs more than 50 ms for it).
                 .setConnectTimeout(Math.max(millis, MIN_CONNECT_TIMEOUT_MILLIS))
                 .setRetryAttempts(0)
-                .setPingConnectionInterval(1_000)
-                .setUsername(target.username())
-                .setPassword(target.password());
+                .setPingConnectionInterval(1_000);
     }
 
     private static RedisLimiterHandle start(Config config, Duration timeout, String keyPrefix, RateLimitEvents events,
                                             RedisNodes<?> topology) {
-        DecisionScript script = new DecisionScript(checkedPrefix(keyPrefix));
-        if (events == null) {
-            throw new IllegalArgumentException("events are required; use RateLimitEvents.IGNORED to drop them");
-        }
+        DecisionScript script = new DecisionScript(keyPrefix);
         // Loading on connection saves the first calls a NOSCRIPT round trip; a failed load is retried on NOSCRIPT.
         RedissonConnector connector = new RedissonConnector(config,
                 redisson -> redisson.getScript(StringCodec.INSTANCE).scriptLoadAsync(script.source()));
@@ -111,18 +112,16 @@ public final class RedisRateLimiters {
                 new RedisHealthCheck(connector, topology, timeout));
     }
 
-    private static Duration checked(Duration timeout) {
+    private static void checkSettings(Duration timeout, String keyPrefix, RateLimitEvents events) {
         if (timeout == null || timeout.toMillis() < 1 || timeout.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("the Redis timeout must be between 1 ms and 1 minute, was " + timeout);
         }
-        return timeout;
-    }
-
-    private static String checkedPrefix(String keyPrefix) {
         if (keyPrefix == null || keyPrefix.isEmpty() || keyPrefix.contains("{") || keyPrefix.contains("}")) {
             throw new IllegalArgumentException("the Redis key prefix must be non-empty and without braces (they would break"
                     + " the hash tag that keeps a subject in one cluster slot), was " + keyPrefix);
         }
-        return keyPrefix;
+        if (events == null) {
+            throw new IllegalArgumentException("events are required; use RateLimitEvents.IGNORED to drop them");
+        }
     }
 }
