@@ -1,0 +1,152 @@
+package io.scaleguard.adapters.postgres;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where the stores live and how hard they may be pushed: a PostgreSQL JDBC URL (with optional credentials), or the
+ * embedded default, an H2 file database under a data directory.
+ *
+ * @param jdbcUrl         {@code jdbc:postgresql:...} or, for the embedded default, the H2 URL that {@link #embedded} builds
+ * @param user            database user, or null to take it from the URL
+ * @param password        database password, or null to take it from the URL; never printed
+ * @param dataDirectory   the embedded database's directory, or null for PostgreSQL
+ * @param maxConnections  the most connections this process opens to the database
+ * @param timeout         how long one database call may wait for a connection or an answer before it fails
+ * @param passwordHashing the Argon2id cost and the bound on concurrent hashes
+ */
+public record DatabaseSettings(String jdbcUrl, String user, String password, Path dataDirectory, int maxConnections,
+                               Duration timeout, PasswordHashing passwordHashing) {
+
+    public static final int DEFAULT_MAX_CONNECTIONS = 8;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
+    private static final String H2_PREFIX = "jdbc:h2:";
+    /** The embedded database's file name stem inside the data directory (H2 adds {@code .mv.db}). */
+    private static final String EMBEDDED_FILE = "scaleguard";
+
+    public DatabaseSettings {
+        boolean postgres = jdbcUrl != null && jdbcUrl.startsWith(POSTGRESQL_PREFIX) && dataDirectory == null;
+        boolean embeddedH2 = jdbcUrl != null && jdbcUrl.startsWith(H2_PREFIX) && dataDirectory != null;
+        if (!postgres && !embeddedH2) {
+            throw new IllegalArgumentException("the database URL must start with " + POSTGRESQL_PREFIX
+                    + " (the embedded database comes from DatabaseSettings.embedded)");
+        }
+        if (maxConnections < 2 || maxConnections > 200) {
+            throw new IllegalArgumentException("maxConnections must be 2 to 200");
+        }
+        if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("the database timeout must be positive and at most 10 minutes");
+        }
+        if (passwordHashing == null) {
+            throw new IllegalArgumentException("password hashing settings are required");
+        }
+    }
+
+    /** PostgreSQL at this JDBC URL; a null user or password is taken from the URL (or the driver's defaults). */
+    public static DatabaseSettings of(String jdbcUrl, String user, String password) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith(POSTGRESQL_PREFIX)) {
+            throw new IllegalArgumentException("the database URL must start with " + POSTGRESQL_PREFIX);
+        }
+        return new DatabaseSettings(jdbcUrl, user, password, null, DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT,
+                PasswordHashing.owaspDefaults());
+    }
+
+    /**
+     * The embedded default: an H2 file database under {@code dataDirectory}. AUTO_SERVER lets a second process (an admin
+     * command) open it while the server runs; WRITE_DELAY=0 writes every commit to the file before the commit returns, so
+     * a killed process loses nothing it committed. (H2 refuses AUTO_SERVER together with DB_CLOSE_ON_EXIT=FALSE, so H2's
+     * own shutdown hook closes the database when the JVM exits.)
+     */
+    public static DatabaseSettings embedded(Path dataDirectory) {
+        if (dataDirectory == null) {
+            throw new IllegalArgumentException("the embedded database needs a data directory");
+        }
+        Path file = dataDirectory.toAbsolutePath().normalize().resolve(EMBEDDED_FILE);
+        String url = H2_PREFIX + "file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        return new DatabaseSettings(url, "scaleguard", "", dataDirectory, DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT,
+                PasswordHashing.owaspDefaults());
+    }
+
+    public boolean isEmbedded() {
+        return dataDirectory != null;
+    }
+
+    public DatabaseSettings withPasswordHashing(PasswordHashing hashing) {
+        return new DatabaseSettings(jdbcUrl, user, password, dataDirectory, maxConnections, timeout, hashing);
+    }
+
+    public DatabaseSettings withMaxConnections(int connections) {
+        return new DatabaseSettings(jdbcUrl, user, password, dataDirectory, connections, timeout, passwordHashing);
+    }
+
+    public DatabaseSettings withTimeout(Duration callTimeout) {
+        return new DatabaseSettings(jdbcUrl, user, password, dataDirectory, maxConnections, callTimeout, passwordHashing);
+    }
+
+    /**
+     * What to call this database in logs: the URL without its parameters (they may carry a password), or the data
+     * directory of the embedded default.
+     */
+    public String description() {
+        if (isEmbedded()) {
+            return "embedded database " + dataDirectory;
+        }
+        int parameters = jdbcUrl.indexOf('?');
+        return "PostgreSQL " + (parameters < 0 ? jdbcUrl : jdbcUrl.substring(0, parameters));
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseSettings[" + description() + ", user=" + user + ", maxConnections=" + maxConnections + ", timeout="
+                + timeout + ", " + passwordHashing + "]";
+    }
+
+    /**
+     * Argon2id's cost (memory in KiB, iterations, lanes) and how many hashes may run at once, waiting at most
+     * {@code slotWait} for a free slot before the caller is told to come back later.
+     */
+    public record PasswordHashing(int memoryKiB, int iterations, int parallelism, int maxConcurrentHashes, Duration slotWait) {
+
+        /** OWASP's first Argon2id choice: 19 MiB, two passes, one lane. */
+        public static final int OWASP_MEMORY_KIB = 19_456;
+        public static final int OWASP_ITERATIONS = 2;
+        public static final int OWASP_PARALLELISM = 1;
+        public static final Duration DEFAULT_SLOT_WAIT = Duration.ofMillis(200);
+
+        public PasswordHashing {
+            if (!costWithinBounds(memoryKiB, iterations, parallelism)) {
+                throw new IllegalArgumentException("Argon2 needs 1 to 64 lanes, 1 to 64 passes, and at least 8 KiB per lane"
+                        + " of at most 1 GiB of memory");
+            }
+            if (maxConcurrentHashes < 1) {
+                throw new IllegalArgumentException("at least one password hash must be allowed at a time");
+            }
+            if (slotWait == null || slotWait.isNegative()) {
+                throw new IllegalArgumentException("the wait for a hashing slot must not be negative");
+            }
+        }
+
+        /** The costs this service accepts, configured or read from a stored hash: a bad row cannot demand unbounded memory. */
+        static boolean costWithinBounds(int memoryKiB, int iterations, int parallelism) {
+            return parallelism >= 1 && parallelism <= 64 && iterations >= 1 && iterations <= 64
+                    && memoryKiB >= 8 * parallelism && memoryKiB <= 1 << 20;
+        }
+
+        /** OWASP's parameters, as many concurrent hashes as there are cores, a brief wait for a slot. */
+        public static PasswordHashing owaspDefaults() {
+            return new PasswordHashing(OWASP_MEMORY_KIB, OWASP_ITERATIONS, OWASP_PARALLELISM,
+                    Runtime.getRuntime().availableProcessors(), DEFAULT_SLOT_WAIT);
+        }
+
+        /** The same bounds with another cost, for example a cheap one in tests. */
+        public PasswordHashing withCost(int memory, int passes, int lanes) {
+            return new PasswordHashing(memory, passes, lanes, maxConcurrentHashes, slotWait);
+        }
+
+        public PasswordHashing withConcurrency(int hashes, Duration wait) {
+            return new PasswordHashing(memoryKiB, iterations, parallelism, hashes, wait);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.scaleguard.adapters.postgres;
+
+import io.scaleguard.adapters.postgres.Transactions.UniqueViolation;
+import io.scaleguard.application.port.out.RefreshToken;
+import io.scaleguard.application.port.out.RefreshTokens;
+import io.scaleguard.domain.auth.UserId;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Refresh tokens in {@code refresh_tokens}, grouped in {@code refresh_token_families}. A use locks the token's row and
+ * runs a conditional {@code UPDATE ... WHERE used_at IS NULL}: exactly one of several concurrent callers changes the
+ * row, and the row count says which caller that was.
+ */
+final class JpaRefreshTokens implements RefreshTokens {
+
+    private final Transactions transactions;
+    private final Clock clock;
+
+    JpaRefreshTokens(Transactions transactions, Clock clock) {
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void save(RefreshToken token) {
+        try {
+            saveWithFamily(token);
+        } catch (UniqueViolation familyOrToken) {
+            // Either another save created the same new family a moment ago (then the family exists now and a second
+            // attempt succeeds), or this token hash is stored already, which the second attempt reports.
+            try {
+                saveWithFamily(token);
+            } catch (UniqueViolation duplicate) {
+                throw new IllegalArgumentException("a refresh token with this hash is stored already");
+            }
+        }
+    }
+
+    private void saveWithFamily(RefreshToken token) {
+        transactions.insert("save a refresh token", entityManager -> {
+            if (entityManager.find(RefreshTokenFamilyJpaEntity.class, token.familyId()) == null) {
+                entityManager.persist(RefreshTokenMapper.toFamilyEntity(token));
+                entityManager.flush();
+            }
+            entityManager.persist(RefreshTokenMapper.toTokenEntity(token));
+            entityManager.flush();
+            return null;
+        });
+    }
+
+    @Override
+    public Use use(String tokenHash, Instant now) {
+        return transactions.write("use a refresh token", entityManager -> {
+            // Lock the row first: H2 does not re-check an UPDATE's condition after waiting for another transaction's row
+            // lock, so there the conditional UPDATE alone would let several concurrent callers win. Once the row is locked,
+            // the UPDATE runs on the latest committed row on both databases, and its row count decides.
+            RefreshTokenJpaEntity token = entityManager.find(RefreshTokenJpaEntity.class, tokenHash, LockModeType.PESSIMISTIC_WRITE);
+            if (token == null) {
+                return new Use.Invalid();
+            }
+            RefreshTokenFamilyJpaEntity family = entityManager.find(RefreshTokenFamilyJpaEntity.class, token.familyId);
+            if (!family.liveAt(now)) {
+                return new Use.Invalid();
+            }
+            int claimed = entityManager
+                    .createQuery("UPDATE RefreshTokenJpaEntity t SET t.usedAt = :now WHERE t.tokenHash = :hash AND t.usedAt IS NULL")
+                    .setParameter("now", ColumnValues.timestamp(now)).setParameter("hash", tokenHash).executeUpdate();
+            RefreshToken stored = RefreshTokenMapper.toToken(token, family);
+            return claimed == 1 ? new Use.Fresh(stored) : new Use.Reused(stored);
+        });
+    }
+
+    @Override
+    public void revokeFamily(UUID familyId) {
+        transactions.write("revoke a refresh-token family", entityManager -> entityManager
+                .createQuery("UPDATE RefreshTokenFamilyJpaEntity f SET f.revokedAt = :now WHERE f.familyId = :family AND f.revokedAt IS NULL")
+                .setParameter("now", ColumnValues.timestamp(clock.instant())).setParameter("family", familyId).executeUpdate());
+    }
+
+    @Override
+    public void revokeAllOf(UserId userId) {
+        transactions.write("revoke a user's refresh tokens", entityManager -> entityManager
+                .createQuery("UPDATE RefreshTokenFamilyJpaEntity f SET f.revokedAt = :now WHERE f.userId = :user AND f.revokedAt IS NULL")
+                .setParameter("now", ColumnValues.timestamp(clock.instant())).setParameter("user", userId.value()).executeUpdate());
+    }
+
+    @Override
+    public void revokeByHash(String tokenHash) {
+        transactions.write("revoke a refresh token", entityManager -> entityManager
+                .createQuery("UPDATE RefreshTokenFamilyJpaEntity f SET f.revokedAt = :now WHERE f.revokedAt IS NULL AND f.familyId IN"
+                        + " (SELECT t.familyId FROM RefreshTokenJpaEntity t WHERE t.tokenHash = :hash)")
+                .setParameter("now", ColumnValues.timestamp(clock.instant())).setParameter("hash", tokenHash).executeUpdate());
+    }
+
+    @Override
+    public Optional<RefreshToken> byHash(String tokenHash) {
+        return transactions.read("find a refresh token", entityManager -> {
+            RefreshTokenJpaEntity token = entityManager.find(RefreshTokenJpaEntity.class, tokenHash);
+            if (token == null) {
+                return Optional.empty();
+            }
+            RefreshTokenFamilyJpaEntity family = entityManager.find(RefreshTokenFamilyJpaEntity.class, token.familyId);
+            return Optional.of(RefreshTokenMapper.toToken(token, family));
+        });
+    }
+}
