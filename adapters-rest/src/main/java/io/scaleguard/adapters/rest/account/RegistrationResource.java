@@ -1,0 +1,55 @@
+package io.scaleguard.adapters.rest.account;
+
+import io.scaleguard.adapters.rest.problem.Problems;
+import io.scaleguard.application.port.in.RegisterUserCommand;
+import io.scaleguard.application.port.in.RegisterUserUseCase;
+import io.scaleguard.application.port.in.RegisterUserUseCase.RegistrationResult;
+import io.scaleguard.domain.auth.EmailAddress;
+import io.scaleguard.domain.auth.Password;
+import io.scaleguard.domain.auth.Username;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code POST /register}: a new account on the default plan. */
+@Path("/register")
+public final class RegistrationResource {
+
+    private final RegisterUserUseCase registerUser;
+
+    public RegistrationResource(RegisterUserUseCase registerUser) {
+        this.registerUser = registerUser;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response register(RegistrationRequest body, @Context UriInfo uri) {
+        RegistrationRequest request = body == null ? new RegistrationRequest(null, null, null) : body;
+        FieldCheck fields = new FieldCheck();
+        Username username = fields.require("username", request.username(), Username::new);
+        EmailAddress email = fields.require("email", request.email(), EmailAddress::new);
+        Password password = fields.require("password", request.password(), Password::new);
+        fields.throwIfRefused();
+
+        RegistrationResult result = registerUser.register(new RegisterUserCommand(username, email, password));
+        if (result instanceof RegistrationResult.Registered registered) {
+            // The account is then reachable as the caller's own resource, once they hold a token.
+            return Response.created(uri.getBaseUriBuilder().path("users/me").build())
+                    .type(MediaType.APPLICATION_JSON_TYPE).entity(ProfileResponse.of(registered.profile())).build();
+        }
+        if (result instanceof RegistrationResult.UsernameTaken) {
+            return Problems.conflict("username", "this username is already registered");
+        }
+        if (result instanceof RegistrationResult.EmailTaken) {
+            return Problems.conflict("email", "this email address is already registered");
+        }
+        RegistrationResult.Busy busy = (RegistrationResult.Busy) result;
+        return Problems.unavailable(busy.retryAfter(), "The service is busy; please retry shortly.");
+    }
+}

@@ -1,0 +1,157 @@
+package io.scaleguard.adapters.rest.token;
+
+import io.scaleguard.application.port.out.AccessTokenClaims;
+import io.scaleguard.application.port.out.SigningKeys;
+import io.scaleguard.application.port.out.TokenCodec;
+import io.scaleguard.domain.auth.Plan;
+import io.scaleguard.domain.auth.UserId;
+import io.scaleguard.domain.auth.Username;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.AudValidator;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.IssValidator;
+import org.jose4j.jwt.consumer.JtiValidator;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.jwt.consumer.SubValidator;
+import org.jose4j.jwt.consumer.TypeValidator;
+import org.jose4j.lang.JoseException;
+import org.jose4j.lang.UnresolvableKeyException;
+
+/**
+ * RFC 9068 access tokens, signed RS256 with the newest active key of the shared store and verified by one
+ * thread-safe {@link JwtConsumer}: RS256 only, {@code typ} at+jwt, our issuer and audience, {@code sub}, {@code jti},
+ * {@code exp} and {@code iat} required, times checked against the codec's clock with a 30 s skew, keys found by
+ * {@code kid} among the stored ones only ({@code jku}, {@code x5u} and embedded {@code jwk} headers are never
+ * used), unknown {@code crit} headers refused. Verified tokens are remembered until they expire.
+ */
+public final class Jose4jTokenCodec implements TokenCodec {
+
+    static final String TYPE = "at+jwt";
+    /** Checked before any parsing; our tokens are about a kilobyte. */
+    static final int MAX_TOKEN_LENGTH = 8 * 1024;
+    static final int CLOCK_SKEW_SECONDS = 30;
+    /** The longest access-token lifetime the configuration allows, one day. */
+    static final long MAX_LIFETIME_SECONDS = 86_400 + CLOCK_SKEW_SECONDS;
+    static final int MAX_CACHED_TOKENS = 10_000;
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
+    private final KeyRing keys;
+    private final Clock clock;
+    private final String issuer;
+    private final String audience;
+    private final JwtConsumer consumer;
+    private final VerifiedTokens verified = new VerifiedTokens(MAX_CACHED_TOKENS);
+
+    public Jose4jTokenCodec(SigningKeys keys, Clock clock, String issuer, String audience) {
+        if (issuer == null || issuer.isBlank() || audience == null || audience.isBlank()) {
+            throw new IllegalArgumentException("the token codec needs an issuer and an audience");
+        }
+        this.keys = new KeyRing(keys, clock);
+        this.clock = clock;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.consumer = new JwtConsumerBuilder()
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setJweAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT)
+                .setVerificationKeyResolver((jws, nested) -> this.keys.verificationKey(jws.getKeyIdHeaderValue())
+                        .orElseThrow(() -> new UnresolvableKeyException("no active key with this kid")).publicKey())
+                // jose4j's default claim validators read the system clock; these are the same checks, on our clock.
+                .setSkipAllDefaultValidators()
+                .registerValidator(new TypeValidator(true, TYPE))
+                .registerValidator(new IssValidator(issuer, true))
+                .registerValidator(new AudValidator(Set.of(audience), true))
+                .registerValidator(new SubValidator(true))
+                .registerValidator(new JtiValidator(true))
+                .registerValidator(new ClockedTimeValidator(clock, CLOCK_SKEW_SECONDS, MAX_LIFETIME_SECONDS))
+                .build();
+    }
+
+    @Override
+    public String encode(AccessTokenClaims claims) {
+        KeyRing.UsableKey key = keys.signingKey();
+        JwtClaims jwt = new JwtClaims();
+        jwt.setIssuer(issuer);
+        jwt.setSubject(claims.subject().toString());
+        jwt.setAudience(audience);
+        jwt.setExpirationTime(NumericDate.fromSeconds(claims.expiresAt().getEpochSecond()));
+        jwt.setIssuedAt(NumericDate.fromSeconds(claims.issuedAt().getEpochSecond()));
+        jwt.setJwtId(claims.tokenId());
+        jwt.setStringClaim("scope", String.join(" ", new TreeSet<>(claims.scopes())));
+        jwt.setStringClaim("username", claims.username().value());
+        jwt.setStringClaim("plan", claims.plan().name());
+        jwt.setStringListClaim("roles", List.copyOf(new TreeSet<>(claims.roles())));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(jwt.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setKeyIdHeaderValue(key.stored().keyId());
+        jws.setHeader("typ", TYPE);
+        jws.setKey(key.privateKey());
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("signing an access token failed", e);
+        }
+    }
+
+    @Override
+    public Verification decode(String token) {
+        if (token == null || token.isEmpty()) {
+            return new Verification.Invalid("no token");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            return new Verification.Invalid("token over " + MAX_TOKEN_LENGTH + " characters");
+        }
+        if (!COMPACT_JWS.matcher(token).matches()) {
+            return new Verification.Invalid("not a compact JWS");
+        }
+        try {
+            Instant now = clock.instant();
+            VerifiedTokens.Entry known = verified.get(token, now).orElse(null);
+            if (known != null && keys.verificationKey(known.keyId()).isPresent()) {
+                return new Verification.Valid(known.claims());
+            }
+            JwtContext context = consumer.process(token);
+            AccessTokenClaims claims = claimsOf(context.getJwtClaims());
+            String keyId = ((JsonWebSignature) context.getJoseObjects().get(0)).getKeyIdHeaderValue();
+            verified.put(token, new VerifiedTokens.Entry(claims, keyId, claims.expiresAt().plusSeconds(CLOCK_SKEW_SECONDS)), now);
+            return new Verification.Valid(claims);
+        } catch (InvalidJwtException e) {
+            return new Verification.Invalid("refused: " + e.getErrorDetails().stream()
+                    .map(error -> error.getErrorMessage()).collect(Collectors.joining("; ")));
+        } catch (MalformedClaimException | IllegalArgumentException e) {
+            return new Verification.Invalid("malformed claims: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // decode never throws for a token: whatever a token can make go wrong is a refusal, logged by the caller.
+            return new Verification.Invalid("unverifiable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** How many verified tokens are remembered; for tests of the cache. */
+    int cachedTokens() {
+        return verified.size();
+    }
+
+    private static AccessTokenClaims claimsOf(JwtClaims jwt) throws MalformedClaimException {
+        String scope = jwt.getStringClaimValue("scope");
+        Set<String> scopes = scope == null || scope.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(scope.strip().split(" +")));
+        List<String> roles = jwt.hasClaim("roles") ? jwt.getStringListClaimValue("roles") : List.of();
+        return new AccessTokenClaims(UserId.parse(jwt.getSubject()), new Username(jwt.getStringClaimValue("username")),
+                new Plan(jwt.getStringClaimValue("plan")), Set.copyOf(roles), scopes, jwt.getJwtId(),
+                Instant.ofEpochSecond(jwt.getIssuedAt().getValue()), Instant.ofEpochSecond(jwt.getExpirationTime().getValue()));
+    }
+}
