@@ -2,6 +2,7 @@
 # Stops what up.sh started from one run dir: the edge first (no new requests), then every replica with SIGTERM
 # (each drains its in-flight requests), SIGKILL for any still running after the wait. Safe to run twice.
 set -euo pipefail
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 usage() { echo "usage: down.sh [--run-dir DIR (default ops/cluster/run)] [--wait SECONDS (default: shutdown grace + 10)]"; }

@@ -1,10 +1,14 @@
+# shellcheck shell=bash
 # Shared by up.sh, down.sh and status.sh (sourced, not run): paths, pid files and process checks.
 # A run dir holds one cluster: replica-<i>.pid/.log, replica-<i>/ (working dir), nginx/ (config, pid, logs)
 # and cluster.env (what up.sh started, for status.sh).
 
 cluster_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-repo_root=$(cd "$cluster_dir/../.." && pwd)
-default_run_dir=$cluster_dir/run
+# shellcheck disable=SC2034 # both used by the scripts that source this file
+{
+  repo_root=$(cd "$cluster_dir/../.." && pwd)
+  default_run_dir=$cluster_dir/run
+}
 # Debian puts nginx in /usr/sbin, which a non-root PATH may lack.
 export PATH="$PATH:/usr/sbin:/sbin"
 

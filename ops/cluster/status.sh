@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shows what runs from one run dir: each replica's pid and readiness, and the edge. Exits 0 only when all is up.
 set -euo pipefail
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 usage() { echo "usage: status.sh [--run-dir DIR (default ops/cluster/run)]"; }
@@ -12,7 +13,8 @@ case ${1:-} in
   *) usage >&2; exit 2 ;;
 esac
 [[ -f $run_dir/cluster.env ]] || { echo "no cluster was started from $run_dir"; exit 1; }
-# shellcheck source=/dev/null # written by up.sh: replicas, first_port, listen, jar
+replicas="" first_port="" listen=""   # what up.sh wrote into cluster.env
+# shellcheck source=/dev/null
 source "$run_dir/cluster.env"
 
 all_up=true

@@ -2,6 +2,7 @@
 # Starts N replicas of bootstrap/target/scaleguard.jar on loopback ports and the nginx edge in front of them,
 # against the Redis and PostgreSQL named in the environment, and waits until every one of them is ready.
 set -euo pipefail
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 usage() {
@@ -122,7 +123,7 @@ for ((i = 1; i <= replicas; i++)); do
   done
 done
 
-"${nginx_command[@]}" 2>>"$run_dir/nginx/error.log" || give_up "nginx did not start" "$run_dir/nginx/error.log"
+"${nginx_command[@]}" >/dev/null 2>>"$run_dir/nginx/error.log" || give_up "nginx did not start" "$run_dir/nginx/error.log"
 until [[ $(http_status "$listen" /health/ready) == 200 ]]; do
   ((SECONDS < deadline)) || give_up "the edge on port $listen did not answer within ${timeout}s" "$run_dir/nginx/error.log"
   sleep 0.2
