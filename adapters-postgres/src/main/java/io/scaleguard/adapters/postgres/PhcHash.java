@@ -43,9 +43,22 @@ record PhcHash(int memoryKiB, int iterations, int parallelism, byte[] salt, byte
         if (!PasswordHashing.costWithinBounds(memoryKiB, iterations, parallelism)) {
             return Optional.empty();
         }
+        Optional<byte[]> salt = canonicalBase64(matcher.group(4));
+        Optional<byte[]> hash = canonicalBase64(matcher.group(5));
+        if (salt.isEmpty() || hash.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PhcHash(memoryKiB, iterations, parallelism, salt.get(), hash.get()));
+    }
+
+    /**
+     * The bytes of unpadded base64 that is written exactly as the encoder writes it. Java's decoder ignores non-zero
+     * unused trailing bits, so two spellings would decode to one hash; the reference implementation refuses that.
+     */
+    private static Optional<byte[]> canonicalBase64(String text) {
         try {
-            return Optional.of(new PhcHash(memoryKiB, iterations, parallelism, Base64.getDecoder().decode(matcher.group(4)),
-                    Base64.getDecoder().decode(matcher.group(5))));
+            byte[] bytes = Base64.getDecoder().decode(text);
+            return ENCODER.encodeToString(bytes).equals(text) ? Optional.of(bytes) : Optional.empty();
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
