@@ -14,7 +14,7 @@ usage: up.sh [--replicas N] [--first-port P] [--listen PORT] [--run-dir DIR] [--
   --listen PORT       the edge listens on 127.0.0.1:PORT (default 8080)
   --run-dir DIR       logs, pid files, nginx config (default ops/cluster/run)
   --jar JAR           the service jar (default bootstrap/target/scaleguard.jar)
-  --timeout SECONDS   how long to wait for each replica's /health/ready (default 90)
+  --timeout SECONDS   how long to wait for all replicas' /health/ready and the edge (default 90)
   --edge-*            nginx's per-IP limits, as render.sh's --rate, --burst, --auth-rate, --auth-burst
   --build             run `mvn -q -DskipTests package` first
 Environment: SCALEGUARD_REDIS_URL (default redis://127.0.0.1:6379), SCALEGUARD_DB_URL (default
@@ -84,7 +84,7 @@ give_up() {
   exit 1
 }
 
-printf 'replicas=%s\nfirst_port=%s\nlisten=%s\njar=%s\n' "$replicas" "$first_port" "$listen" "$jar" >"$run_dir/cluster.env"
+printf 'replicas=%q\nfirst_port=%q\nlisten=%q\njar=%q\n' "$replicas" "$first_port" "$listen" "$jar" >"$run_dir/cluster.env"
 
 export SCALEGUARD_REPLICAS=$replicas
 export SCALEGUARD_DB_URL=${SCALEGUARD_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}
