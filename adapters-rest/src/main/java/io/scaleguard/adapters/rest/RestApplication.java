@@ -16,6 +16,7 @@ import io.scaleguard.adapters.rest.problem.ExceptionProblemMapper;
 import io.scaleguard.adapters.rest.problem.ProblemBodyFilter;
 import java.time.Duration;
 import java.util.Set;
+import org.glassfish.jersey.inject.hk2.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -58,13 +59,29 @@ public final class RestApplication {
         config.register(new NoStoreFilter(Set.of("auth/token", "auth/revoke")));
         config.register(new BearerAuthenticationFilter(components.authorizeRequest()));
 
-        config.register(new RegistrationResource(components.registerUser()));
-        config.register(new TokenResource(components.issueToken(), new ClientAddressResolver(components.trustedProxies())));
-        config.register(new RevocationResource(components.revokeToken()));
-        config.register(new JwksResource(components.publishKeys()));
-        config.register(new ServerMetadataResource(components.issuer(), components.scopes()));
-        config.register(new CurrentUserResource(components.getProfile(), components.changePassword()));
-        config.register(new HealthResource(components.readiness(), READINESS_BUDGET));
+        registerResource(config, new RegistrationResource(components.registerUser()));
+        registerResource(config, new TokenResource(components.issueToken(), new ClientAddressResolver(components.trustedProxies())));
+        registerResource(config, new RevocationResource(components.revokeToken()));
+        registerResource(config, new JwksResource(components.publishKeys()));
+        registerResource(config, new ServerMetadataResource(components.issuer(), components.scopes()));
+        registerResource(config, new CurrentUserResource(components.getProfile(), components.changePassword()));
+        registerResource(config, new HealthResource(components.readiness(), READINESS_BUDGET));
         return config;
+    }
+
+    /**
+     * A resource built here, served as the singleton it is. Registering the class and binding the instance to it
+     * (rather than registering the instance) keeps Jersey from warning at start that it "ignores" the resource.
+     */
+    private static <T> void registerResource(ResourceConfig config, T resource) {
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) resource.getClass();
+        config.register(type);
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(resource).to(type);
+            }
+        });
     }
 }

@@ -5,7 +5,6 @@ import io.scaleguard.adapters.rest.problem.Problems;
 import io.scaleguard.application.port.in.IssueTokenCommand;
 import io.scaleguard.application.port.in.IssueTokenUseCase;
 import io.scaleguard.application.port.in.IssueTokenUseCase.TokenResult;
-import jakarta.inject.Provider;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,10 +37,6 @@ public final class TokenResource {
     private final IssueTokenUseCase issueToken;
     private final ClientAddressResolver clientAddresses;
 
-    /** The Grizzly request of the current call, for its TCP peer; a proxy, since this resource is a singleton. */
-    @Context
-    private Provider<Request> connection;
-
     public TokenResource(IssueTokenUseCase issueToken, ClientAddressResolver clientAddresses) {
         this.issueToken = issueToken;
         this.clientAddresses = clientAddresses;
@@ -49,7 +44,8 @@ public final class TokenResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers, byte[] body) {
+    public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers,
+                          @Context Request connection, byte[] body) {
         if (!FormRequests.isUtf8Form(contentType)) {
             return OAuthError.response(OAuthError.INVALID_REQUEST, "the body must be application/x-www-form-urlencoded in UTF-8");
         }
@@ -71,7 +67,7 @@ public final class TokenResource {
             return OAuthError.response(OAuthError.INVALID_SCOPE, "scope must be scope names separated by single spaces");
         }
         Set<String> scopes = scope == null ? Set.of() : Set.copyOf(Arrays.asList(scope.split(" ")));
-        String client = clientAddress(headers);
+        String client = clientAddress(headers, connection);
         IssueTokenCommand command;
         if (grantType.equals(PASSWORD)) {
             if (form.has(REFRESH_TOKEN)) {
@@ -114,8 +110,9 @@ public final class TokenResource {
         return Problems.unavailable(busy.retryAfter(), "The service is busy; please retry shortly.");
     }
 
-    private String clientAddress(HttpHeaders headers) {
-        return clientAddresses.clientAddress(connection.get().getRemoteAddr(),
+    /** {@code connection} is Grizzly's request, for its TCP peer. */
+    private String clientAddress(HttpHeaders headers, Request connection) {
+        return clientAddresses.clientAddress(connection.getRemoteAddr(),
                 headers.getRequestHeader("X-Forwarded-For"), headers.getHeaderString("X-Real-IP"));
     }
 }
