@@ -1,0 +1,65 @@
+package io.scaleguard.adapters.postgres;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Concurrent and repeated migrations, and the column types the changelog gives each database. */
+class MigrationsIT {
+
+    @Nested
+    class OnPostgres extends MigrationCases {
+
+        private final List<TestDatabase.Schema> schemas = new ArrayList<>();
+
+        @AfterEach
+        void dropSchemas() {
+            schemas.forEach(TestDatabase.Schema::close);
+        }
+
+        @Override
+        protected DatabaseSettings freshDatabase() {
+            TestDatabase.Schema schema = TestDatabase.freshSchema();
+            schemas.add(schema);
+            return schema.settings();
+        }
+
+        @Override
+        protected String columnType(DatabaseSettings settings, String table, String column) throws Exception {
+            return (String) SqlProbe.column(settings, "SELECT data_type FROM information_schema.columns"
+                    + " WHERE table_schema = current_schema() AND table_name = ? AND column_name = ?", table, column).get(0);
+        }
+
+        @Override
+        protected String expectedInstantType() {
+            return "timestamp with time zone";
+        }
+    }
+
+    @Nested
+    class OnEmbedded extends MigrationCases {
+
+        @TempDir
+        Path directories;
+        private int databases;
+
+        @Override
+        protected DatabaseSettings freshDatabase() {
+            return DatabaseSettings.embedded(directories.resolve("data-" + ++databases)).withPasswordHashing(TestDatabase.FAST_HASHING);
+        }
+
+        @Override
+        protected String columnType(DatabaseSettings settings, String table, String column) throws Exception {
+            return (String) SqlProbe.column(settings, "SELECT data_type FROM information_schema.columns"
+                    + " WHERE table_schema = 'PUBLIC' AND table_name = UPPER(?) AND column_name = UPPER(?)", table, column).get(0);
+        }
+
+        @Override
+        protected String expectedInstantType() {
+            return "TIMESTAMP WITH TIME ZONE";
+        }
+    }
+}
