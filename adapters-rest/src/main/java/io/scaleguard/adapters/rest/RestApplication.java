@@ -4,16 +4,24 @@ import io.scaleguard.adapters.rest.account.CurrentUserResource;
 import io.scaleguard.adapters.rest.account.RegistrationResource;
 import io.scaleguard.adapters.rest.bearer.BearerAuthenticationFilter;
 import io.scaleguard.adapters.rest.health.HealthResource;
+import io.scaleguard.adapters.rest.health.ReadinessProbe;
 import io.scaleguard.adapters.rest.http.BodySizeLimitFilter;
 import io.scaleguard.adapters.rest.http.ClientAddressResolver;
 import io.scaleguard.adapters.rest.http.NoStoreFilter;
 import io.scaleguard.adapters.rest.json.StrictObjectMapperResolver;
+import io.scaleguard.adapters.rest.oauth.AuthorizationServerMetadata;
 import io.scaleguard.adapters.rest.oauth.JwksResource;
 import io.scaleguard.adapters.rest.oauth.RevocationResource;
 import io.scaleguard.adapters.rest.oauth.ServerMetadataResource;
 import io.scaleguard.adapters.rest.oauth.TokenResource;
 import io.scaleguard.adapters.rest.problem.ExceptionProblemMapper;
 import io.scaleguard.adapters.rest.problem.ProblemBodyFilter;
+import io.scaleguard.application.port.in.ChangePasswordUseCase;
+import io.scaleguard.application.port.in.GetProfileUseCase;
+import io.scaleguard.application.port.in.IssueTokenUseCase;
+import io.scaleguard.application.port.in.PublishKeysUseCase;
+import io.scaleguard.application.port.in.RegisterUserUseCase;
+import io.scaleguard.application.port.in.RevokeTokenUseCase;
 import java.time.Duration;
 import java.util.Set;
 import org.glassfish.jersey.inject.hk2.AbstractBinder;
@@ -23,8 +31,9 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The one factory of the HTTP application; {@code main} and the REST tests both serve what it builds. Everything is
- * registered here by hand, as instances wired with their use cases: no classpath scanning, no auto-discovered
- * features, so what runs is what this method says.
+ * registered here by hand: providers as instances, the use cases and a few adapter singletons in one binder, and the
+ * resources as classes that take them through their constructors. No classpath scanning, no auto-discovered
+ * features: what runs is what this method says.
  */
 public final class RestApplication {
 
@@ -49,6 +58,8 @@ public final class RestApplication {
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         config.property(ServerProperties.BV_FEATURE_DISABLE, true);
+        // Should the runtime itself ever fail to answer, Grizzly then sends a bare 500 rather than its HTML page.
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
 
         // Jackson without its own exception mappers: they would echo the parser's message to the client.
         config.register(JacksonFeature.withoutExceptionMappers());
@@ -59,29 +70,28 @@ public final class RestApplication {
         config.register(new NoStoreFilter(Set.of("auth/token", "auth/revoke")));
         config.register(new BearerAuthenticationFilter(components.authorizeRequest()));
 
-        registerResource(config, new RegistrationResource(components.registerUser()));
-        registerResource(config, new TokenResource(components.issueToken(), new ClientAddressResolver(components.trustedProxies())));
-        registerResource(config, new RevocationResource(components.revokeToken()));
-        registerResource(config, new JwksResource(components.publishKeys()));
-        registerResource(config, new ServerMetadataResource(components.issuer(), components.scopes()));
-        registerResource(config, new CurrentUserResource(components.getProfile(), components.changePassword()));
-        registerResource(config, new HealthResource(components.readiness(), READINESS_BUDGET));
-        return config;
-    }
-
-    /**
-     * A resource built here, served as the singleton it is. Registering the class and binding the instance to it
-     * (rather than registering the instance) keeps Jersey from warning at start that it "ignores" the resource.
-     */
-    private static <T> void registerResource(ResourceConfig config, T resource) {
-        @SuppressWarnings("unchecked")
-        Class<T> type = (Class<T>) resource.getClass();
-        config.register(type);
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
-                bind(resource).to(type);
+                bind(components.registerUser()).to(RegisterUserUseCase.class);
+                bind(components.issueToken()).to(IssueTokenUseCase.class);
+                bind(components.revokeToken()).to(RevokeTokenUseCase.class);
+                bind(components.getProfile()).to(GetProfileUseCase.class);
+                bind(components.changePassword()).to(ChangePasswordUseCase.class);
+                bind(components.publishKeys()).to(PublishKeysUseCase.class);
+                bind(new ClientAddressResolver(components.trustedProxies())).to(ClientAddressResolver.class);
+                bind(AuthorizationServerMetadata.of(components.issuer(), components.scopes())).to(AuthorizationServerMetadata.class);
+                bind(new ReadinessProbe(components.readiness(), READINESS_BUDGET)).to(ReadinessProbe.class);
             }
         });
+        // Resources are singletons that Jersey builds with these bindings through their constructors.
+        config.register(RegistrationResource.class);
+        config.register(TokenResource.class);
+        config.register(RevocationResource.class);
+        config.register(JwksResource.class);
+        config.register(ServerMetadataResource.class);
+        config.register(CurrentUserResource.class);
+        config.register(HealthResource.class);
+        return config;
     }
 }

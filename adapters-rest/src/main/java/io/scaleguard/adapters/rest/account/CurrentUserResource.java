@@ -11,6 +11,8 @@ import io.scaleguard.application.port.in.GetProfileUseCase;
 import io.scaleguard.application.port.in.UserProfile;
 import io.scaleguard.domain.auth.Password;
 import io.scaleguard.domain.auth.Principal;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The caller's own account, {@code /users/me}: every method needs a bearer token and is charged to their quota. */
+@Singleton
 @Path("/users/me")
 @BearerProtected
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,6 +34,7 @@ public final class CurrentUserResource {
     private final GetProfileUseCase getProfile;
     private final ChangePasswordUseCase changePassword;
 
+    @Inject
     public CurrentUserResource(GetProfileUseCase getProfile, ChangePasswordUseCase changePassword) {
         this.getProfile = getProfile;
         this.changePassword = changePassword;

@@ -7,6 +7,8 @@ import io.scaleguard.application.port.in.RegisterUserUseCase.RegistrationResult;
 import io.scaleguard.domain.auth.EmailAddress;
 import io.scaleguard.domain.auth.Password;
 import io.scaleguard.domain.auth.Username;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,11 +19,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /** {@code POST /register}: a new account on the default plan. */
+@Singleton
 @Path("/register")
 public final class RegistrationResource {
 
     private final RegisterUserUseCase registerUser;
 
+    @Inject
     public RegistrationResource(RegisterUserUseCase registerUser) {
         this.registerUser = registerUser;
     }

@@ -1,28 +1,28 @@
 package io.scaleguard.adapters.rest.health;
 
 import io.scaleguard.adapters.rest.problem.Problems;
-import io.scaleguard.application.port.out.HealthCheck;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Liveness (the process answers) and readiness (its dependencies answer too) for load balancers and Kubernetes. */
+@Singleton
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 public final class HealthResource {
 
     private final ReadinessProbe readiness;
 
-    /** @param budget how long the readiness checks together may take before the missing ones count as down */
-    public HealthResource(List<HealthCheck> checks, Duration budget) {
-        this.readiness = new ReadinessProbe(checks, budget);
+    @Inject
+    public HealthResource(ReadinessProbe readiness) {
+        this.readiness = readiness;
     }
 
     @GET

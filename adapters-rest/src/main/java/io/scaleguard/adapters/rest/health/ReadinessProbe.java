@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * "down" in time instead of hanging it. A check still running from an earlier probe is not started again: a
  * hanging dependency then costs one thread, not one thread per probe.
  */
-final class ReadinessProbe {
+public final class ReadinessProbe {
 
     private static final Logger LOG = Logger.getLogger(ReadinessProbe.class.getName());
 
@@ -33,7 +33,8 @@ final class ReadinessProbe {
         return thread;
     });
 
-    ReadinessProbe(List<HealthCheck> checks, Duration budget) {
+    /** @param budget how long the checks together may take before those still running count as down */
+    public ReadinessProbe(List<HealthCheck> checks, Duration budget) {
         this.checks = List.copyOf(checks);
         this.budget = budget;
     }

@@ -3,6 +3,8 @@ package io.scaleguard.adapters.rest.oauth;
 import io.scaleguard.adapters.rest.token.KeyMaterial;
 import io.scaleguard.application.port.in.PublishKeysUseCase;
 import io.scaleguard.application.port.in.PublishedKey;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +22,7 @@ import org.jose4j.lang.JoseException;
  * {@code GET /.well-known/jwks.json}: the keys that verify access tokens now, newest first, as an RFC 7517 JWK set.
  * Only public members are written: they are made from the public halves alone, and written at the public level.
  */
+@Singleton
 @Path("/.well-known/jwks.json")
 public final class JwksResource {
 
@@ -27,6 +30,7 @@ public final class JwksResource {
 
     private final PublishKeysUseCase publishKeys;
 
+    @Inject
     public JwksResource(PublishKeysUseCase publishKeys) {
         this.publishKeys = publishKeys;
     }

@@ -2,6 +2,8 @@ package io.scaleguard.adapters.rest.oauth;
 
 import io.scaleguard.application.port.in.RevokeTokenCommand;
 import io.scaleguard.application.port.in.RevokeTokenUseCase;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,7 @@ import java.util.Set;
  * {@code POST /auth/revoke}, RFC 7009: revokes a refresh token and its family. Unknown and already revoked tokens
  * are answered 200 too, so the endpoint tells nobody which tokens exist; only a malformed request is refused.
  */
+@Singleton
 @Path("/auth/revoke")
 public final class RevocationResource {
 
@@ -22,6 +25,7 @@ public final class RevocationResource {
 
     private final RevokeTokenUseCase revokeToken;
 
+    @Inject
     public RevocationResource(RevokeTokenUseCase revokeToken) {
         this.revokeToken = revokeToken;
     }

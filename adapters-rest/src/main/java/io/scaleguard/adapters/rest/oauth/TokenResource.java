@@ -5,6 +5,8 @@ import io.scaleguard.adapters.rest.problem.Problems;
 import io.scaleguard.application.port.in.IssueTokenCommand;
 import io.scaleguard.application.port.in.IssueTokenUseCase;
 import io.scaleguard.application.port.in.IssueTokenUseCase.TokenResult;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,6 +26,7 @@ import org.glassfish.grizzly.http.server.Request;
  * (section 6). The body is read as raw bytes whatever its Content-Type, so that a wrong type is answered with the
  * RFC's {@code invalid_request} rather than the runtime's 415.
  */
+@Singleton
 @Path("/auth/token")
 public final class TokenResource {
 
@@ -37,6 +40,7 @@ public final class TokenResource {
     private final IssueTokenUseCase issueToken;
     private final ClientAddressResolver clientAddresses;
 
+    @Inject
     public TokenResource(IssueTokenUseCase issueToken, ClientAddressResolver clientAddresses) {
         this.issueToken = issueToken;
         this.clientAddresses = clientAddresses;

@@ -1,5 +1,6 @@
 package io.scaleguard.adapters.rest.account;
 
+import static io.scaleguard.adapters.rest.testing.Answers.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,17 +160,5 @@ class RegistrationIT extends ServedApplication {
 
         assertProblem(response, 413);
         assertThat(fakes.untouched()).isTrue();
-    }
-
-    static void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = Http.json(response);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asText()).isNotBlank();
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.get("detail").asText()).isNotBlank();
-        assertThat(response.body()).doesNotContain("Exception", "jackson", "at io.", "at org.", "\tat ");
     }
 }

@@ -96,6 +96,14 @@ public final class Http {
         return raw(request.toByteArray());
     }
 
+    /** Response headers without the ones that differ between any two answers (the date). */
+    public static java.util.Map<String, java.util.List<String>> withoutDate(java.util.Map<String, java.util.List<String>> headers) {
+        java.util.Map<String, java.util.List<String>> copy = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        copy.putAll(headers);
+        copy.remove("date");
+        return copy;
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return json(response.body());
     }
