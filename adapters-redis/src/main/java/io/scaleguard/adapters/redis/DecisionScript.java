@@ -22,7 +22,8 @@ import java.util.List;
 final class DecisionScript {
 
     private static final String RESOURCE = "token-bucket.lua";
-    private static final int REPLY_SIZE = 6;
+    /** Integers per decision in the script's reply. */
+    static final int REPLY_SIZE = 6;
 
     private final String source;
     private final String sha;
@@ -48,19 +49,10 @@ final class DecisionScript {
         return keyPrefix + "{" + request.key().value() + "}";
     }
 
-    /** ARGV of a production call: Redis decides at its own {@code TIME}. */
-    Object[] arguments(RateLimitRequest request) {
-        return arguments(request, List.of());
-    }
-
-    /** ARGV of a call that decides at {@code nowMicros} instead of Redis {@code TIME}: for the tests that compare with the model. */
-    Object[] argumentsAt(RateLimitRequest request, long nowMicros) {
-        return arguments(request, List.of(nowMicros));
-    }
-
-    private static Object[] arguments(RateLimitRequest request, List<Long> now) {
+    /** The arguments of one decision within a script call: cost, number of limits, then each limit in exact units. */
+    static Object[] arguments(RateLimitRequest request) {
         List<Limit> limits = request.limits();
-        Object[] args = new Object[2 + 3 * limits.size() + now.size()];
+        Object[] args = new Object[2 + 3 * limits.size()];
         args[0] = request.cost();
         args[1] = limits.size();
         for (int i = 0; i < limits.size(); i++) {
@@ -69,13 +61,15 @@ final class DecisionScript {
             args[3 + 3 * i] = limit.unitsPerToken();
             args[4 + 3 * i] = limit.refillUnitsPerMicro();
         }
-        if (!now.isEmpty()) {
-            args[args.length - 1] = now.get(0);
-        }
         return args;
     }
 
-    /** Turns the script's reply {@code {allowed, deciding index, remaining, retry-after us, reset-after us, time}} into a decision. */
+    /** The script's first argument: empty for Redis TIME, or the time to decide at (tests only). */
+    static String clockArgument(Long testMicros) {
+        return testMicros == null ? "" : Long.toString(testMicros);
+    }
+
+    /** Turns one decision's part of the reply, {@code {allowed, deciding index, remaining, retry-after us, reset-after us, time}}, into a decision. */
     static Decision decision(RateLimitRequest request, List<?> reply) {
         if (reply == null || reply.size() != REPLY_SIZE) {
             throw new IllegalStateException("the token-bucket script answered " + reply + " instead of six integers");

@@ -36,7 +36,7 @@ final class RedisRateLimiter implements RateLimiter {
     @Override
     public Decision tryAcquire(RateLimitRequest request) {
         long start = System.nanoTime();
-        CompletableFuture<List<Object>> reply = decisions.call(script.key(request), script.arguments(request));
+        CompletableFuture<List<Object>> reply = decisions.call(script.key(request), DecisionScript.arguments(request));
         try {
             Decision decision = DecisionScript.decision(request, reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
             events.backendCall(Duration.ofNanos(System.nanoTime() - start), false);

@@ -53,7 +53,7 @@ public final class RedisRateLimiters {
                 .setConnectionMinimumIdleSize(2)
                 .setSubscriptionConnectionPoolSize(1)
                 .setSubscriptionConnectionMinimumIdleSize(0), timeout);
-        return start(config, timeout, keyPrefix, events, RedisNodes.SINGLE);
+        return start(config, timeout, keyPrefix, events, false);
     }
 
     /** A limiter on a Redis Cluster, found through any of its {@code seeds}; each subject's key lives in one slot. */
@@ -80,7 +80,7 @@ public final class RedisRateLimiters {
                 .setSubscriptionConnectionMinimumIdleSize(0);
         targets.forEach(target -> cluster.addNodeAddress(target.address()));
         bounded(cluster, timeout);
-        return start(config, timeout, keyPrefix, events, RedisNodes.CLUSTER);
+        return start(config, timeout, keyPrefix, events, true);
     }
 
     private static Config credentials(Config config, RedisUris target) {
@@ -101,15 +101,14 @@ public final class RedisRateLimiters {
                 .setPingConnectionInterval(1_000);
     }
 
-    private static RedisLimiterHandle start(Config config, Duration timeout, String keyPrefix, RateLimitEvents events,
-                                            RedisNodes<?> topology) {
+    private static RedisLimiterHandle start(Config config, Duration timeout, String keyPrefix, RateLimitEvents events, boolean cluster) {
         DecisionScript script = new DecisionScript(keyPrefix);
         // Loading on connection saves the first calls a NOSCRIPT round trip; a failed load is retried on NOSCRIPT.
         RedissonConnector connector = new RedissonConnector(config,
                 redisson -> redisson.getScript(StringCodec.INSTANCE).scriptLoadAsync(script.source()));
-        PipelinedDecisions decisions = new PipelinedDecisions(connector, script, timeout, BATCHES_IN_FLIGHT);
-        return new RedissonLimiterHandle(connector, new RedisRateLimiter(decisions, script, timeout, events),
-                new RedisHealthCheck(connector, topology, timeout));
+        PipelinedDecisions decisions = new PipelinedDecisions(connector, script, cluster, timeout, BATCHES_IN_FLIGHT);
+        return new RedissonLimiterHandle(connector, decisions, new RedisRateLimiter(decisions, script, timeout, events),
+                new RedisHealthCheck(connector, cluster ? RedisNodes.CLUSTER : RedisNodes.SINGLE, timeout));
     }
 
     private static void checkSettings(Duration timeout, String keyPrefix, RateLimitEvents events) {

@@ -46,10 +46,10 @@ public final class AccuracyWorker {
         Duration timeout = Duration.ofSeconds(5);
         try (RedissonLimiterHandle handle = (RedissonLimiterHandle) RedisRateLimiters.standalone(redisUrl, timeout, prefix, RateLimitEvents.IGNORED)) {
             DecisionScript script = new DecisionScript(prefix);
-            PipelinedDecisions decisions = new PipelinedDecisions(handle.connector(), script, timeout, RedisRateLimiters.BATCHES_IN_FLIGHT);
+            PipelinedDecisions decisions = handle.decisions();
             RateLimitRequest warmUp = RateLimitRequest.of(new BucketKey(args[2] + ":warm-up"), limit);
             for (int i = 0; i < 2_000; i++) {
-                decisions.call(script.key(warmUp), script.arguments(warmUp)).get(5, TimeUnit.SECONDS);
+                decisions.call(script.key(warmUp), DecisionScript.arguments(warmUp)).get(5, TimeUnit.SECONDS);
             }
             System.out.println("READY");
             System.out.flush();
@@ -65,7 +65,7 @@ public final class AccuracyWorker {
                 Thread worker = new Thread(() -> {
                     try {
                         while (true) {
-                            List<Object> reply = decisions.call(script.key(request), script.arguments(request)).get(5, TimeUnit.SECONDS);
+                            List<Object> reply = decisions.call(script.key(request), DecisionScript.arguments(request)).get(5, TimeUnit.SECONDS);
                             long at = DecisionScript.decidedAtMicros(reply);
                             boolean allowed = DecisionScript.decision(request, reply).allowed();
                             firstDecision.accumulateAndGet(at, Math::min);

@@ -107,9 +107,9 @@ class CrossProcessAccuracyIT {
         Duration timeout = Duration.ofSeconds(5);
         try (RedissonLimiterHandle handle = (RedissonLimiterHandle) RedisRateLimiters.standalone(TestRedis.url(), timeout, prefix, RateLimitEvents.IGNORED)) {
             DecisionScript script = new DecisionScript(prefix);
-            PipelinedDecisions decisions = new PipelinedDecisions(handle.connector(), script, timeout, 1);
+            PipelinedDecisions decisions = handle.decisions();
             RateLimitRequest all = new RateLimitRequest(key, List.of(limit), CAPACITY);
-            List<Object> reply = decisions.call(script.key(all), script.arguments(all)).get(5, TimeUnit.SECONDS);
+            List<Object> reply = decisions.call(script.key(all), DecisionScript.arguments(all)).get(5, TimeUnit.SECONDS);
             assertThat(DecisionScript.decision(all, reply).allowed()).isTrue();
             return DecisionScript.decidedAtMicros(reply);
         }

@@ -25,14 +25,15 @@ class DecisionScriptTest {
 
     @Test
     void passesTheCostAndEachLimitInExactUnits() {
-        assertThat(script.arguments(request)).containsExactly(3L, 2,
+        assertThat(DecisionScript.arguments(request)).containsExactly(3L, 2,
                 PER_SECOND.capacityUnits(), PER_SECOND.unitsPerToken(), PER_SECOND.refillUnitsPerMicro(),
                 PER_HOUR.capacityUnits(), PER_HOUR.unitsPerToken(), PER_HOUR.refillUnitsPerMicro());
     }
 
     @Test
-    void passesATestTimeOnlyWhenAskedTo() {
-        assertThat(script.argumentsAt(request, 1_767_225_600_000_000L)).hasSize(9).endsWith(1_767_225_600_000_000L);
+    void leavesTheClockToRedisUnlessATestSetsIt() {
+        assertThat(DecisionScript.clockArgument(null)).isEmpty();
+        assertThat(DecisionScript.clockArgument(1_767_225_600_000_000L)).isEqualTo("1767225600000000");
     }
 
     @Test
@@ -50,6 +51,6 @@ class DecisionScriptTest {
     @Test
     void identifiesTheScriptByTheShaOfItsBytes() {
         assertThat(script.sha()).matches("[0-9a-f]{40}");
-        assertThat(script.source()).startsWith("-- One rate-limit decision").endsWith("\n");
+        assertThat(script.source()).startsWith("-- Rate-limit decisions").endsWith("\n");
     }
 }

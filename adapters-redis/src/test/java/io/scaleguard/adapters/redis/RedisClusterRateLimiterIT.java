@@ -7,7 +7,14 @@ import io.scaleguard.application.ratelimit.RateLimiterContract;
 import io.scaleguard.domain.ratelimit.Limit;
 import io.scaleguard.domain.ratelimit.RateLimitRequest;
 import io.scaleguard.domain.ratelimit.RateLimiter;
+import io.scaleguard.domain.ratelimit.BucketKey;
+import io.scaleguard.domain.ratelimit.Decision;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +54,28 @@ class RedisClusterRateLimiterIT extends RateLimiterContract {
             assertThat(limiter().tryAcquire(RateLimitRequest.of(freshKey(), limit)).allowed()).isTrue();
         }
         assertThat(cluster.keysPerMaster()).hasSize(3).allSatisfy(keys -> assertThat(keys).isPositive());
+    }
+
+    @Test
+    void decidesManyKeysAtOnceWithoutMixingSlotsInOneScriptCall() throws Exception {
+        Limit limit = new Limit("burst", 3, 3, Duration.ofHours(1));
+        List<BucketKey> keys = java.util.stream.IntStream.range(0, 300).mapToObj(i -> freshKey()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<Decision>> decisions = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                for (BucketKey key : keys) {
+                    decisions.add(pool.submit(() -> limiter().tryAcquire(RateLimitRequest.of(key, limit))));
+                }
+            }
+            long allowed = 0;
+            for (Future<Decision> decision : decisions) {
+                allowed += decision.get().allowed() ? 1 : 0;
+            }
+            assertThat(allowed).as("three of four per key").isEqualTo(3L * keys.size());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

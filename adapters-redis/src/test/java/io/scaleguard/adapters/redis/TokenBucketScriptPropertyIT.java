@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +45,7 @@ class TokenBucketScriptPropertyIT {
     static void connect() {
         handle = (RedissonLimiterHandle) RedisRateLimiters.standalone(TestRedis.url(), Duration.ofSeconds(2), PREFIX, RateLimitEvents.IGNORED);
         script = new DecisionScript(PREFIX);
-        decisions = new PipelinedDecisions(handle.connector(), script, Duration.ofSeconds(2), RedisRateLimiters.BATCHES_IN_FLIGHT);
+        decisions = handle.decisions();
         inspector = RedisInspector.of(TestRedis.url());
     }
 
@@ -70,7 +72,7 @@ class TokenBucketScriptPropertyIT {
             RateLimitRequest request = new RateLimitRequest(key, limits, cost);
 
             TokenBucket.Outcome expected = TokenBucket.decide(model, request, now);
-            List<Object> reply = decisions.call(script.key(request), script.argumentsAt(request, now)).get(5, TimeUnit.SECONDS);
+            List<Object> reply = decisions.callAt(script.key(request), DecisionScript.arguments(request), now).get(5, TimeUnit.SECONDS);
             Decision actual = DecisionScript.decision(request, reply);
 
             String context = "seed " + seed + ", step " + step + ", " + request + " at " + now + " on " + model;
@@ -82,6 +84,48 @@ class TokenBucketScriptPropertyIT {
                 // the key lives at least until every bucket is full again (the slack keeps it a second longer)
                 assertThat(inspector.pttl(script.key(request))).as(context)
                         .isGreaterThanOrEqualTo(Math.min(expected.timeToLive().toMillis(), 1_000));
+            }
+        }
+    }
+
+    /** Seeds for the batch test: fewer, since each case decides 64 keys over 30 rounds. */
+    static Stream<Long> batchSeeds() {
+        return RandomCases.seeds().limit(20);
+    }
+
+    /**
+     * Many keys decided at once: each round sends one decision per key without waiting, so they travel in shared
+     * batches and shared script calls (one clock per round), and each must still match its own model.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("batchSeeds")
+    void everyKeyOfABatchIsDecidedAsTheModelDecidesIt(long seed) throws Exception {
+        SplittableRandom random = new SplittableRandom(seed);
+        int keys = 64;
+        List<List<Limit>> limits = new ArrayList<>();
+        List<BucketState> models = new ArrayList<>();
+        for (int k = 0; k < keys; k++) {
+            limits.add(randomLimits(random));
+            models.add(null);
+        }
+        long now = START_MICROS + RandomCases.between(random, 0, 1_000_000_000L);
+        for (int round = 0; round < 30; round++) {
+            now = Math.max(0, now + gap(random, limits.get(0)));
+            List<RateLimitRequest> requests = new ArrayList<>();
+            List<CompletableFuture<List<Object>>> replies = new ArrayList<>();
+            for (int k = 0; k < keys; k++) {
+                long cost = RandomCases.between(random, 1, limits.get(k).stream().mapToLong(Limit::capacity).min().orElseThrow());
+                RateLimitRequest request = new RateLimitRequest(new BucketKey("batch:" + seed + ":" + k), limits.get(k), cost);
+                requests.add(request);
+                replies.add(decisions.callAt(script.key(request), DecisionScript.arguments(request), now));
+            }
+            for (int k = 0; k < keys; k++) {
+                TokenBucket.Outcome expected = TokenBucket.decide(models.get(k), requests.get(k), now);
+                Decision actual = DecisionScript.decision(requests.get(k), replies.get(k).get(5, TimeUnit.SECONDS));
+                assertThat(actual).as("seed %d, round %d, key %d", seed, round, k).isEqualTo(expected.decision());
+                if (expected.stateToStore() != null) {
+                    models.set(k, expected.stateToStore());
+                }
             }
         }
     }
