@@ -25,7 +25,7 @@ public final class AdminSession implements AutoCloseable {
 
     /** Opens the configured database and brings its schema up to date. */
     public static AdminSession open(ScaleGuardConfig config) {
-        return new AdminSession(Persistence.open(config.database()), config);
+        return new AdminSession(Persistence.open(config), config);
     }
 
     /** @return the id of the new key, which signs from now on */

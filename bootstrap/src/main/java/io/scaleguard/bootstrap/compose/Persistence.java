@@ -1,17 +1,21 @@
 package io.scaleguard.bootstrap.compose;
 
 import io.scaleguard.adapters.postgres.DatabaseSettings;
+import io.scaleguard.adapters.postgres.DatabaseSettings.PasswordHashing;
 import io.scaleguard.adapters.postgres.PersistenceModule;
 import io.scaleguard.bootstrap.config.DatabaseTarget;
+import io.scaleguard.bootstrap.config.PasswordHashingConfig;
+import io.scaleguard.bootstrap.config.ScaleGuardConfig;
 
 /** Opens the store the configuration names, with its schema migrated: PostgreSQL, or the embedded default database. */
 final class Persistence {
 
-    static PersistenceModule open(DatabaseTarget target) {
+    static PersistenceModule open(ScaleGuardConfig config) {
+        DatabaseTarget target = config.database();
         DatabaseSettings settings = target instanceof DatabaseTarget.Postgres postgres
                 ? DatabaseSettings.of(postgres.jdbcUrl(), postgres.user(), postgres.password())
                 : DatabaseSettings.embedded(((DatabaseTarget.Embedded) target).dataDirectory());
-        PersistenceModule module = PersistenceModule.open(settings);
+        PersistenceModule module = PersistenceModule.open(settings.withPasswordHashing(hashing(config.passwordHashing())));
         try {
             module.migrate();
             return module;
@@ -19,6 +23,12 @@ final class Persistence {
             module.close();
             throw e;
         }
+    }
+
+    private static PasswordHashing hashing(PasswordHashingConfig config) {
+        return PasswordHashing.owaspDefaults()
+                .withCost(config.memoryKiB(), config.iterations(), config.parallelism())
+                .withConcurrency(config.concurrency(), PasswordHashing.DEFAULT_SLOT_WAIT);
     }
 
     private Persistence() {

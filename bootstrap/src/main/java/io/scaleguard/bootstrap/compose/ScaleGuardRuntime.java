@@ -40,7 +40,7 @@ public final class ScaleGuardRuntime implements AutoCloseable {
     public static ScaleGuardRuntime start(ScaleGuardConfig config) {
         Clock clock = Clock.systemUTC();
         RateLimitEvents events = RateLimitEvents.IGNORED;
-        PersistenceModule store = Persistence.open(config.database());
+        PersistenceModule store = Persistence.open(config);
         Limiting limiting = null;
         try {
             limiting = Limiting.open(config, events, clock);

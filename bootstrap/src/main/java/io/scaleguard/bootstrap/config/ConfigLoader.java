@@ -68,6 +68,7 @@ public final class ConfigLoader {
                 (int) positiveLong(Setting.REPLICAS, 1_000),
                 Duration.ofMillis(positiveLong(Setting.REDIS_TIMEOUT_MS, 60_000)),
                 redisKeyPrefix(),
+                passwordHashing(),
                 trustedProxies(),
                 Duration.ofSeconds(positiveLong(Setting.SHUTDOWN_GRACE_SECONDS, 3_600)),
                 logFormatIsJson());
@@ -80,6 +81,17 @@ public final class ConfigLoader {
             throw invalid(Setting.REDIS_KEY_PREFIX, "must be 1 to 32 printable ASCII characters without braces or spaces, was '" + prefix + "'");
         }
         return prefix;
+    }
+
+    private PasswordHashingConfig passwordHashing() {
+        int memory = (int) positiveLong(Setting.PASSWORD_HASH_MEMORY_KIB, 1 << 20);
+        int parallelism = (int) positiveLong(Setting.PASSWORD_HASH_PARALLELISM, 64);
+        if (memory < 8L * parallelism) {
+            throw invalid(Setting.PASSWORD_HASH_MEMORY_KIB, "Argon2 needs at least 8 KiB per lane (" + Setting.PASSWORD_HASH_PARALLELISM.variable
+                    + "=" + parallelism + "), was " + memory);
+        }
+        return new PasswordHashingConfig(memory, (int) positiveLong(Setting.PASSWORD_HASH_ITERATIONS, 64), parallelism,
+                (int) positiveLong(Setting.PASSWORD_HASH_CONCURRENCY, 1_024));
     }
 
     private int port() {

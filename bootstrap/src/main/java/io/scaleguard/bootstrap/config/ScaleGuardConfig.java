@@ -21,6 +21,7 @@ public record ScaleGuardConfig(
         int replicas,
         Duration redisTimeout,
         String redisKeyPrefix,
+        PasswordHashingConfig passwordHashing,
         List<String> trustedProxies,
         Duration shutdownGrace,
         boolean jsonLogs) {

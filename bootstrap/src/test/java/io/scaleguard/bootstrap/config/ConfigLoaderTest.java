@@ -31,6 +31,8 @@ class ConfigLoaderTest {
         assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofSeconds(900));
         assertThat(config.failureMode()).isEqualTo(FailureMode.LOCAL);
         assertThat(config.replicas()).isEqualTo(1);
+        assertThat(config.passwordHashing()).as("OWASP's Argon2id parameters")
+                .isEqualTo(new PasswordHashingConfig(19_456, 2, 1, Runtime.getRuntime().availableProcessors()));
         assertThat(config.trustedProxies()).containsExactly("127.0.0.1/32", "::1/128");
         assertThat(config.redisKeyPrefix()).isEqualTo("sg:");
         var burst = config.policies().forPlan(Plan.DEFAULT).limits().get(0);
@@ -75,6 +77,9 @@ class ConfigLoaderTest {
             "SCALEGUARD_TRUSTED_PROXIES|proxy.example/8|SCALEGUARD_TRUSTED_PROXIES: 'proxy.example/8' is not a CIDR",
             "SCALEGUARD_REDIS_KEY_PREFIX|a{b}|SCALEGUARD_REDIS_KEY_PREFIX: must be 1 to 32 printable ASCII characters without braces",
             "SCALEGUARD_REPLICAS|0|SCALEGUARD_REPLICAS: must be a whole number from 1 to 1000, was '0'",
+            "SCALEGUARD_PASSWORD_HASH_ITERATIONS|0|SCALEGUARD_PASSWORD_HASH_ITERATIONS: must be a whole number from 1 to 64",
+            "SCALEGUARD_PASSWORD_HASH_MEMORY_KIB|4|SCALEGUARD_PASSWORD_HASH_MEMORY_KIB: Argon2 needs at least 8 KiB per lane",
+            "SCALEGUARD_PASSWORD_HASH_CONCURRENCY|many|SCALEGUARD_PASSWORD_HASH_CONCURRENCY: must be a whole number",
             "SCALEGUARD_LOG_FORMAT|xml|SCALEGUARD_LOG_FORMAT: must be text or json",
             "SCALEGUARD_POLICY_FILE|/no/such/file|SCALEGUARD_POLICY_FILE: cannot read '/no/such/file'",
     })
