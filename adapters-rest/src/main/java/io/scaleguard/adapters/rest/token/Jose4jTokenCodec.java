@@ -48,6 +48,7 @@ public final class Jose4jTokenCodec implements TokenCodec {
     /** The longest access-token lifetime the configuration allows, one day. */
     static final long MAX_LIFETIME_SECONDS = 86_400 + CLOCK_SKEW_SECONDS;
     static final int MAX_CACHED_TOKENS = 10_000;
+    private static final int MAX_REASON_LENGTH = 200;
     private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     private final KeyRing keys;
@@ -132,9 +133,9 @@ public final class Jose4jTokenCodec implements TokenCodec {
             return new Verification.Valid(claims);
         } catch (InvalidJwtException e) {
             return new Verification.Invalid("refused: " + e.getErrorDetails().stream()
-                    .map(error -> error.getErrorMessage()).collect(Collectors.joining("; ")));
+                    .map(error -> loggable(error.getErrorMessage(), token)).collect(Collectors.joining("; ")));
         } catch (MalformedClaimException | IllegalArgumentException e) {
-            return new Verification.Invalid("malformed claims: " + e.getMessage());
+            return new Verification.Invalid("malformed claims: " + loggable(e.getMessage(), token));
         } catch (RuntimeException e) {
             // decode never throws for a token: whatever a token can make go wrong is a refusal, logged by the caller.
             return new Verification.Invalid("unverifiable: " + e.getClass().getSimpleName());
@@ -144,6 +145,21 @@ public final class Jose4jTokenCodec implements TokenCodec {
     /** How many verified tokens are remembered; for tests of the cache. */
     int cachedTokens() {
         return verified.size();
+    }
+
+    /**
+     * A reason fit for a log line. jose4j's messages may quote the token, a credential, and claims written by
+     * whoever made the token: the token is cut out, control characters replaced, the length bounded.
+     */
+    private static String loggable(String message, String token) {
+        String text = String.valueOf(message).replace(token, "[token]");
+        int dump = text.indexOf("JsonWebSignature{");
+        if (dump >= 0) {
+            text = text.substring(0, dump);
+        }
+        text = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return text.length() > MAX_REASON_LENGTH ? text.substring(0, MAX_REASON_LENGTH) + "..." : text;
     }
 
     private static AccessTokenClaims claimsOf(JwtClaims jwt) throws MalformedClaimException {

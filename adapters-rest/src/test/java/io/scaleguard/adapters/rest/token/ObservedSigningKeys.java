@@ -1,0 +1,36 @@
+package io.scaleguard.adapters.rest.token;
+
+import io.scaleguard.application.port.out.SigningKey;
+import io.scaleguard.application.port.out.SigningKeys;
+import io.scaleguard.application.port.out.StoreUnavailable;
+import io.scaleguard.application.testing.InMemorySigningKeys;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The in-memory key store, counting its reads and able to fail like a database that went away. */
+final class ObservedSigningKeys implements SigningKeys {
+
+    final InMemorySigningKeys keys = new InMemorySigningKeys();
+    final AtomicInteger reads = new AtomicInteger();
+    volatile boolean down;
+
+    @Override
+    public List<SigningKey> activeAt(Instant now) {
+        reads.incrementAndGet();
+        if (down) {
+            throw new StoreUnavailable("database unreachable", null);
+        }
+        return keys.activeAt(now);
+    }
+
+    @Override
+    public void add(SigningKey key) {
+        keys.add(key);
+    }
+
+    @Override
+    public boolean retire(String keyId, Instant at) {
+        return keys.retire(keyId, at);
+    }
+}
