@@ -67,9 +67,9 @@ final class ConnectionSettings {
         // The session name names the logger; EclipseLink's default contains the JDBC URL, which may carry a password.
         properties.put(PersistenceUnitProperties.SESSION_NAME, "scaleguard-" + SESSIONS.incrementAndGet());
         properties.put(PersistenceUnitProperties.LOGGING_LOGGER, "JavaLogger");
-        // Every failure reaches the caller as StoreUnavailable with its cause; at WARNING EclipseLink would also log each
-        // expected unique-key race of concurrent registrations as a stack trace.
-        properties.put(PersistenceUnitProperties.LOGGING_LEVEL, "SEVERE");
+        // Every failure reaches the caller as StoreUnavailable with its cause, for the caller to log. EclipseLink's own log
+        // would add a stack trace per failed call (an outage floods it) and per expected unique-key race of registrations.
+        properties.put(PersistenceUnitProperties.LOGGING_LEVEL, "OFF");
         // Bound values are account data and password hashes: keep them out of logs and exception messages.
         properties.put(PersistenceUnitProperties.LOGGING_PARAMETERS, "false");
         properties.put(PersistenceUnitProperties.SESSION_CUSTOMIZER, (SessionCustomizer) ConnectionSettings::retryOnceAtOnce);
