@@ -21,9 +21,11 @@ import jakarta.ws.rs.ext.ContextResolver;
  */
 public final class StrictObjectMapperResolver implements ContextResolver<ObjectMapper> {
 
-    /** Request bodies are a few hundred bytes; nothing legitimate nests deeper or holds longer text. */
+    /**
+     * Request bodies are flat objects of a few fields; nothing legitimate nests deeper. (String lengths are bounded by
+     * the body size limit, and Jersey sets Jackson's own string limit itself.)
+     */
     private static final int MAX_NESTING = 16;
-    private static final int MAX_STRING_LENGTH = 16 * 1024;
 
     private final ObjectMapper mapper = strictMapper();
 
@@ -36,8 +38,7 @@ public final class StrictObjectMapperResolver implements ContextResolver<ObjectM
     public static ObjectMapper strictMapper() {
         JsonFactory factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING).maxStringLength(MAX_STRING_LENGTH).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
                 .build();
         return JsonMapper.builder(factory)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -154,6 +154,12 @@ class RegistrationIT extends ServedApplication {
     }
 
     @Test
+    void refusesABodyWithoutContentTypeWith415() {
+        assertProblem(http.post("/register", null, ALICE), 415);
+        assertThat(fakes.untouched()).isTrue();
+    }
+
+    @Test
     void refusesAnOversizedBodyWith413() {
         String padding = " ".repeat(20_000);
         HttpResponse<String> response = http.postJson("/register", "{" + padding + ALICE.substring(1));

@@ -9,9 +9,13 @@ import io.scaleguard.adapters.rest.testing.ServedApplication;
 import io.scaleguard.adapters.rest.token.RsaSigningKeyFactory;
 import io.scaleguard.application.port.in.PublishedKey;
 import io.scaleguard.application.port.out.SigningKey;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -20,12 +24,13 @@ import org.junit.jupiter.api.Test;
 class WellKnownIT extends ServedApplication {
 
     private static final List<String> PRIVATE_MEMBERS = List.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
+    /** RSA key generation is slow on a busy machine: two keys serve every test. */
+    private static final SigningKey NEWER = new RsaSigningKeyFactory().newKey(Instant.now());
+    private static final SigningKey OLDER = new RsaSigningKeyFactory().newKey(Instant.now().minusSeconds(60));
 
     @Test
     void jwksPublishesEachKeyWithItsIdAlgorithmAndUseAndNoPrivateMember() throws Exception {
-        SigningKey newer = new RsaSigningKeyFactory().newKey(Instant.now());
-        SigningKey older = new RsaSigningKeyFactory().newKey(Instant.now().minusSeconds(60));
-        fakes.keys = List.of(published(newer), published(older));
+        fakes.keys = List.of(published(NEWER), published(OLDER));
 
         HttpResponse<String> response = http.get("/.well-known/jwks.json");
 
@@ -40,21 +45,20 @@ class WellKnownIT extends ServedApplication {
             assertThat(key.get("e").asText()).isEqualTo("AQAB");
             PRIVATE_MEMBERS.forEach(member -> assertThat(key.has(member)).as(member).isFalse());
         }
-        assertThat(keys.findValuesAsText("kid")).containsExactly(newer.keyId(), older.keyId());
-        JsonWebKey parsed = new JsonWebKeySet(response.body()).findJsonWebKey(newer.keyId(), "RSA", "sig", "RS256");
+        assertThat(keys.findValuesAsText("kid")).containsExactly(NEWER.keyId(), OLDER.keyId());
+        JsonWebKey parsed = new JsonWebKeySet(response.body()).findJsonWebKey(NEWER.keyId(), "RSA", "sig", "RS256");
         assertThat(((RsaJsonWebKey) parsed).getRsaPublicKey().getEncoded())
-                .isEqualTo(java.util.Base64.getDecoder().decode(newer.publicKeyX509()));
+                .isEqualTo(Base64.getDecoder().decode(NEWER.publicKeyX509()));
     }
 
     @Test
     void aKeyThatCannotBeReadIsLeftOutAndTheOthersPublished() {
-        SigningKey good = new RsaSigningKeyFactory().newKey(Instant.now());
-        fakes.keys = List.of(new PublishedKey("damaged", "RS256", "bm90IGEga2V5"), published(good));
+        fakes.keys = List.of(new PublishedKey("damaged", "RS256", "bm90IGEga2V5"), published(NEWER));
 
         HttpResponse<String> response = http.get("/.well-known/jwks.json");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(Http.json(response).get("keys").findValuesAsText("kid")).containsExactly(good.keyId());
+        assertThat(Http.json(response).get("keys").findValuesAsText("kid")).containsExactly(NEWER.keyId());
     }
 
     @Test
@@ -82,8 +86,7 @@ class WellKnownIT extends ServedApplication {
 
     @Test
     void metadataEndpointsDoNotDoubleATrailingSlashOfTheIssuer() {
-        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.of(java.net.URI.create("https://auth.example.test/"),
-                java.util.Set.of());
+        AuthorizationServerMetadata metadata = AuthorizationServerMetadata.of(URI.create("https://auth.example.test/"), Set.of());
 
         assertThat(metadata.issuer()).isEqualTo("https://auth.example.test/");
         assertThat(metadata.tokenEndpoint()).isEqualTo("https://auth.example.test/auth/token");
@@ -94,7 +97,7 @@ class WellKnownIT extends ServedApplication {
     }
 
     private static List<String> texts(JsonNode array) {
-        List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         array.forEach(node -> texts.add(node.asText()));
         return texts;
     }

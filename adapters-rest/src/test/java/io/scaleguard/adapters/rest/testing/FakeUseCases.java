@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -41,7 +42,7 @@ public final class FakeUseCases {
     public static final URI ISSUER = URI.create("https://auth.example.test");
     public static final Limit BURST = Limit.perSecond("burst", 10, "1");
     public static final RatePolicy POLICY = new RatePolicy("default", List.of(BURST), false);
-    public static final Principal ALICE = new Principal(new UserId(java.util.UUID.fromString("7f3c2a4e-1b2d-4c5e-8f90-a1b2c3d4e5f6")),
+    public static final Principal ALICE = new Principal(new UserId(UUID.fromString("7f3c2a4e-1b2d-4c5e-8f90-a1b2c3d4e5f6")),
             new Username("alice"), Plan.DEFAULT, Set.of("user"));
 
     public final List<RegisterUserCommand> registrations = new CopyOnWriteArrayList<>();

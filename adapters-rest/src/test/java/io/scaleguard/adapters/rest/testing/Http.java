@@ -13,6 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** A real HTTP client for a {@link TestServer}: java.net.http for well-formed requests, a raw socket for the rest. */
 public final class Http {
@@ -97,8 +100,8 @@ public final class Http {
     }
 
     /** Response headers without the ones that differ between any two answers (the date). */
-    public static java.util.Map<String, java.util.List<String>> withoutDate(java.util.Map<String, java.util.List<String>> headers) {
-        java.util.Map<String, java.util.List<String>> copy = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    public static Map<String, List<String>> withoutDate(Map<String, List<String>> headers) {
+        Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         copy.putAll(headers);
         copy.remove("date");
         return copy;

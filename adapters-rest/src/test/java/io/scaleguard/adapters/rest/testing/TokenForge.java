@@ -3,6 +3,7 @@ package io.scaleguard.adapters.rest.testing;
 import io.scaleguard.adapters.rest.token.KeyMaterial;
 import io.scaleguard.application.port.out.SigningKey;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jose4j.json.JsonUtil;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -149,7 +151,7 @@ public final class TokenForge {
     }
 
     private static String header(String algorithm, String keyId) {
-        return org.jose4j.json.JsonUtil.toJson(Map.of("alg", algorithm, "kid", keyId, "typ", "at+jwt"));
+        return JsonUtil.toJson(Map.of("alg", algorithm, "kid", keyId, "typ", "at+jwt"));
     }
 
     private static String compact(String header, String payload, String signature) {
@@ -166,7 +168,7 @@ public final class TokenForge {
                 generator.initialize(2048);
             }
             return generator.generateKeyPair();
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
