@@ -9,7 +9,7 @@ import java.time.Duration;
  *
  * @param jdbcUrl         {@code jdbc:postgresql:...} or, for the embedded default, the H2 URL that {@link #embedded} builds
  * @param user            database user, or null to take it from the URL
- * @param password        database password, or null to take it from the URL; never printed
+ * @param password        database password, or null to take it from the URL (the embedded database's own); never printed
  * @param dataDirectory   the embedded database's directory, or null for PostgreSQL
  * @param maxConnections  the most connections this process opens to the database
  * @param timeout         how long one database call may wait for a connection or an answer before it fails
@@ -56,7 +56,8 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Pat
     /**
      * The embedded default: an H2 file database under {@code dataDirectory}. AUTO_SERVER lets a second process (an admin
      * command) open it while the server runs; WRITE_DELAY=0 writes every commit to the file before the commit returns, so
-     * a killed process loses nothing it committed. (H2 refuses AUTO_SERVER together with DB_CLOSE_ON_EXIT=FALSE, so H2's
+     * a killed process loses nothing it committed. The password is generated on first open and kept in the data
+     * directory, readable by its owner only. (H2 refuses AUTO_SERVER together with DB_CLOSE_ON_EXIT=FALSE, so H2's
      * own shutdown hook closes the database when the JVM exits.)
      */
     public static DatabaseSettings embedded(Path dataDirectory) {
@@ -65,7 +66,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Pat
         }
         Path file = dataDirectory.toAbsolutePath().normalize().resolve(EMBEDDED_FILE);
         String url = H2_PREFIX + "file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
-        return new DatabaseSettings(url, "scaleguard", "", dataDirectory, DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT,
+        return new DatabaseSettings(url, "scaleguard", null, dataDirectory, DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT,
                 PasswordHashing.owaspDefaults());
     }
 
@@ -75,6 +76,10 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Pat
 
     public DatabaseSettings withPasswordHashing(PasswordHashing hashing) {
         return new DatabaseSettings(jdbcUrl, user, password, dataDirectory, maxConnections, timeout, hashing);
+    }
+
+    DatabaseSettings withPassword(String databasePassword) {
+        return new DatabaseSettings(jdbcUrl, user, databasePassword, dataDirectory, maxConnections, timeout, passwordHashing);
     }
 
     public DatabaseSettings withMaxConnections(int connections) {

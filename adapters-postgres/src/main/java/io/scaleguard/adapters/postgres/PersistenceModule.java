@@ -54,7 +54,8 @@ public final class PersistenceModule implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    public static PersistenceModule open(DatabaseSettings settings) {
+    public static PersistenceModule open(DatabaseSettings requested) {
+        DatabaseSettings settings = EmbeddedCredentials.resolve(requested);
         EntityManagerFactory factory;
         try {
             factory = Persistence.createEntityManagerFactory(ConnectionSettings.PERSISTENCE_UNIT,

@@ -1,6 +1,7 @@
 package io.scaleguard.adapters.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scaleguard.application.port.out.RefreshToken;
 import io.scaleguard.application.port.out.RefreshTokens.Use;
@@ -10,7 +11,11 @@ import io.scaleguard.application.testing.Accounts;
 import io.scaleguard.domain.auth.Username;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -70,6 +75,18 @@ class EmbeddedDatabaseIT {
         assertThat(runSecondProcess("add", username)).isEqualTo("Added");
         try (PersistenceModule restarted = openAndMigrate()) {
             assertThat(restarted.userAccounts().byUsername(username)).isPresent();
+        }
+    }
+
+    @Test
+    void refusesConnectionsWithoutThePasswordKeptForItsOwnerInTheDataDirectory() throws Exception {
+        DatabaseSettings settings = DatabaseSettings.embedded(dataDirectory);
+        try (PersistenceModule module = openAndMigrate()) {
+            assertThatThrownBy(() -> DriverManager.getConnection(settings.jdbcUrl(), "scaleguard", "")).isInstanceOf(SQLException.class);
+            Path secret = dataDirectory.resolve(EmbeddedCredentials.FILE);
+            assertThat(Files.getPosixFilePermissions(secret)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(SqlProbe.column(settings, "SELECT COUNT(*) FROM user_accounts")).hasSize(1);
         }
     }
 

@@ -40,6 +40,7 @@ final class SqlProbe {
     }
 
     private static Connection connect(DatabaseSettings settings) throws SQLException {
-        return DriverManager.getConnection(settings.jdbcUrl(), ConnectionSettings.driverProperties(settings, true));
+        DatabaseSettings withPassword = EmbeddedCredentials.resolve(settings);
+        return DriverManager.getConnection(withPassword.jdbcUrl(), ConnectionSettings.driverProperties(withPassword, true));
     }
 }
