@@ -2,6 +2,7 @@ package io.scaleguard.adapters.rest.oauth;
 
 import static io.scaleguard.adapters.rest.testing.Answers.assertNotCacheable;
 import static io.scaleguard.adapters.rest.testing.Answers.assertOAuthError;
+import static io.scaleguard.adapters.rest.testing.Answers.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scaleguard.adapters.rest.testing.ServedApplication;
@@ -34,6 +35,15 @@ class RevocationIT extends ServedApplication {
         "token=a%00b", "token=%C3%28"})
     void aMalformedRequestIsInvalidRequestAndRevokesNothing(String form) {
         assertOAuthError(http.postForm("/auth/revoke", form), "invalid_request");
+        assertThat(fakes.untouched()).isTrue();
+    }
+
+    @Test
+    void anOversizedBodyIs413AndRevokesNothing() {
+        HttpResponse<String> response = http.postForm("/auth/revoke", "token=" + "t".repeat(20_000));
+
+        assertProblem(response, 413);
+        assertNotCacheable(response);
         assertThat(fakes.untouched()).isTrue();
     }
 
