@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The token-bucket Lua script ({@code token-bucket.lua}) and how to call it: its SHA-1, its arguments, its reply.
@@ -22,6 +24,9 @@ import java.util.List;
 final class DecisionScript {
 
     private static final String RESOURCE = "token-bucket.lua";
+    private static final int MAX_CACHED_LIMITS = 1_024;
+    private static final Map<Limit, String[]> LIMIT_ARGUMENTS = new ConcurrentHashMap<>();
+
     /** Integers per decision in the script's reply. */
     static final int REPLY_SIZE = 6;
 
@@ -53,15 +58,30 @@ final class DecisionScript {
     static Object[] arguments(RateLimitRequest request) {
         List<Limit> limits = request.limits();
         Object[] args = new Object[2 + 3 * limits.size()];
-        args[0] = request.cost();
-        args[1] = limits.size();
+        args[0] = Long.toString(request.cost());
+        args[1] = Integer.toString(limits.size());
         for (int i = 0; i < limits.size(); i++) {
-            Limit limit = limits.get(i);
-            args[2 + 3 * i] = limit.capacityUnits();
-            args[3 + 3 * i] = limit.unitsPerToken();
-            args[4 + 3 * i] = limit.refillUnitsPerMicro();
+            System.arraycopy(limitArguments(limits.get(i)), 0, args, 2 + 3 * i, 3);
         }
         return args;
+    }
+
+    /**
+     * A limit's three arguments, rendered once: a service has a handful of limits, and working out their exact units
+     * (a greatest common divisor) on every decision showed in profiles. Past {@value #MAX_CACHED_LIMITS} distinct
+     * limits they are rendered each time, so the cache cannot grow without bound.
+     */
+    private static String[] limitArguments(Limit limit) {
+        String[] cached = LIMIT_ARGUMENTS.get(limit);
+        if (cached != null) {
+            return cached;
+        }
+        String[] rendered = {Long.toString(limit.capacityUnits()), Long.toString(limit.unitsPerToken()),
+                Long.toString(limit.refillUnitsPerMicro())};
+        if (LIMIT_ARGUMENTS.size() < MAX_CACHED_LIMITS) {
+            LIMIT_ARGUMENTS.put(limit, rendered);
+        }
+        return rendered;
     }
 
     /** The script's first argument: empty for Redis TIME, or the time to decide at (tests only). */

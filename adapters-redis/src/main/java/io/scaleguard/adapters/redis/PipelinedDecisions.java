@@ -16,6 +16,7 @@ import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RScriptAsync;
+import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisNoScriptException;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.connection.CRC16;
@@ -26,9 +27,10 @@ import org.redisson.connection.CRC16;
  * <p>A synchronous Redisson call per decision keeps a connection idle for a whole round trip per caller, so Redis
  * sits mostly unused. Here a decision goes out at once when fewer than {@code maxInFlight} batches are on the wire (no
  * added latency when idle); otherwise it waits in a queue, and whatever queued while a batch was in flight leaves as
- * the next batch: one {@link RBatch} (one pipelined write, split per node by Redisson on a cluster) of script calls,
- * each of which decides up to {@value #DECISIONS_PER_SCRIPT_CALL} keys of one cluster slot in order. Under load the
- * batches grow by themselves, and both the round trip and the script call are shared.
+ * the next batch: script calls that each decide up to {@value #DECISIONS_PER_SCRIPT_CALL} keys of one cluster slot in
+ * order, sent as one command when they fit in one call, else as one {@link RBatch} (one pipelined write, split per
+ * node by Redisson on a cluster). Under load the batches grow by themselves, and both the round trip and the script
+ * call are shared.
  *
  * <p>{@code NOSCRIPT} (Redis restarted or failed over and lost its script cache) reloads the script on every node
  * and retries each affected decision once.
@@ -160,25 +162,37 @@ final class PipelinedDecisions {
         List<CompletableFuture<List<Object>>> replies = new ArrayList<>(scriptCalls.size());
         CompletableFuture<?> sent;
         try {
-            RBatch batch = connector.client().orElseThrow(PipelinedDecisions::notConnected).createBatch(options);
-            RScriptAsync scripts = batch.getScript(StringCodec.INSTANCE);
-            for (List<Call> calls : scriptCalls) {
-                List<Object> keys = new ArrayList<>(calls.size());
-                List<Object> arguments = new ArrayList<>(1 + 5 * calls.size());
-                arguments.add(DecisionScript.clockArgument(calls.get(0).testMicros()));
-                for (Call call : calls) {
-                    keys.add(call.key());
-                    arguments.addAll(List.of(call.arguments()));
-                }
-                replies.add(scripts.<List<Object>>evalShaAsync(calls.get(0).key(), RScript.Mode.READ_WRITE, script.sha(),
-                        RScript.ReturnType.LIST, keys, arguments.toArray()).toCompletableFuture());
+            RedissonClient redisson = connector.client().orElseThrow(PipelinedDecisions::notConnected);
+            if (scriptCalls.size() == 1) {
+                // one script call needs no batch around it, and a plain command costs Redisson far less than an RBatch
+                CompletableFuture<List<Object>> reply = evalSha(redisson.getScript(StringCodec.INSTANCE), scriptCalls.get(0));
+                replies.add(reply);
+                sent = reply;
+            } else {
+                RBatch batch = redisson.createBatch(options);
+                RScriptAsync scripts = batch.getScript(StringCodec.INSTANCE);
+                scriptCalls.forEach(calls -> replies.add(evalSha(scripts, calls)));
+                sent = batch.executeAsync().toCompletableFuture();
             }
-            // Redisson bounds the batch by its response timeout; this guard frees the slot even if it never answers.
-            sent = batch.executeAsync().toCompletableFuture().orTimeout(2 * timeout.toNanos(), TimeUnit.NANOSECONDS);
+            // Redisson bounds each command by its response timeout; this guard frees the slot even if it never answers.
+            sent = sent.orTimeout(2 * timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
         sent.whenComplete((ignored, batchFailure) -> settle(scriptCalls, replies, batchFailure));
+    }
+
+    /** One script call deciding {@code calls} in order: their keys, the clock, then each decision's arguments. */
+    private CompletableFuture<List<Object>> evalSha(RScriptAsync scripts, List<Call> calls) {
+        List<Object> keys = new ArrayList<>(calls.size());
+        List<Object> arguments = new ArrayList<>(1 + 5 * calls.size());
+        arguments.add(DecisionScript.clockArgument(calls.get(0).testMicros()));
+        for (Call call : calls) {
+            keys.add(call.key());
+            arguments.addAll(List.of(call.arguments()));
+        }
+        return scripts.<List<Object>>evalShaAsync(calls.get(0).key(), RScript.Mode.READ_WRITE, script.sha(),
+                RScript.ReturnType.LIST, keys, arguments.toArray()).toCompletableFuture();
     }
 
     private void settle(List<List<Call>> scriptCalls, List<CompletableFuture<List<Object>>> replies, Throwable batchFailure) {

@@ -45,7 +45,7 @@ public final class RedisRateLimiters {
     public static RedisLimiterHandle standalone(URI redisUrl, Duration timeout, String keyPrefix, RateLimitEvents events) {
         RedisUris target = RedisUris.parse(redisUrl);
         checkSettings(timeout, keyPrefix, events);
-        Config config = credentials(new Config(), target);
+        Config config = credentials(baseConfig(), target);
         bounded(config.useSingleServer()
                 .setAddress(target.address())
                 .setDatabase(target.database())
@@ -68,7 +68,7 @@ public final class RedisRateLimiters {
             }
         }
         checkSettings(timeout, keyPrefix, events);
-        Config config = credentials(new Config(), targets.get(0));
+        Config config = credentials(baseConfig(), targets.get(0));
         ClusterServersConfig cluster = config.useClusterServers()
                 .setScanInterval(1_000)
                 .setReadMode(ReadMode.MASTER)
@@ -81,6 +81,13 @@ public final class RedisRateLimiters {
         targets.forEach(target -> cluster.addNodeAddress(target.address()));
         bounded(cluster, timeout);
         return start(config, timeout, keyPrefix, events, true);
+    }
+
+    private static Config baseConfig() {
+        Config config = new Config();
+        // no Redisson live objects here: skips a reflective look at every argument of every command
+        config.setReferenceEnabled(false);
+        return config;
     }
 
     private static Config credentials(Config config, RedisUris target) {

@@ -25,9 +25,11 @@ class DecisionScriptTest {
 
     @Test
     void passesTheCostAndEachLimitInExactUnits() {
-        assertThat(DecisionScript.arguments(request)).containsExactly(3L, 2,
-                PER_SECOND.capacityUnits(), PER_SECOND.unitsPerToken(), PER_SECOND.refillUnitsPerMicro(),
-                PER_HOUR.capacityUnits(), PER_HOUR.unitsPerToken(), PER_HOUR.refillUnitsPerMicro());
+        assertThat(DecisionScript.arguments(request)).containsExactly("3", "2",
+                "" + PER_SECOND.capacityUnits(), "" + PER_SECOND.unitsPerToken(), "" + PER_SECOND.refillUnitsPerMicro(),
+                "" + PER_HOUR.capacityUnits(), "" + PER_HOUR.unitsPerToken(), "" + PER_HOUR.refillUnitsPerMicro());
+        // the second time from the cache of rendered limits: the same arguments
+        assertThat(DecisionScript.arguments(request)).containsExactly(DecisionScript.arguments(request));
     }
 
     @Test
