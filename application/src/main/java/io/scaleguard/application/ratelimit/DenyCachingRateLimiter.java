@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>This cannot be wrong: a bucket that could not pay {@code cost} tokens cannot pay {@code cost} or more before its
  * retry-after, because nothing refills it faster than its rate. The moment is measured from before the shared call
  * was sent, so the local refusal ends no later than the store's own would. A hot abuser then costs no Redis traffic.
- * Entries are keyed by the bucket key and only apply to the same limits, so a plan change is never hidden.
+ * Entries are keyed by the bucket key and only apply to the same limits, so a plan change is never hidden. A refusal
+ * made by a failure mode while the shared store is down proves nothing about the shared bucket and is not cached.
  */
 public final class DenyCachingRateLimiter implements RateLimiter {
 
@@ -29,13 +30,13 @@ public final class DenyCachingRateLimiter implements RateLimiter {
     private record Denial(List<Limit> limits, long cost, Instant decidedAt, Instant until, Decision decision) {
     }
 
-    private final RateLimiter delegate;
+    private final AttributedRateLimiter delegate;
     private final Clock clock;
     private final RateLimitEvents events;
     private final ConcurrentHashMap<String, Denial> denials = new ConcurrentHashMap<>();
     private final AtomicLong nextSweepMillis = new AtomicLong();
 
-    public DenyCachingRateLimiter(RateLimiter delegate, Clock clock, RateLimitEvents events) {
+    public DenyCachingRateLimiter(AttributedRateLimiter delegate, Clock clock, RateLimitEvents events) {
         this.delegate = delegate;
         this.clock = clock;
         this.events = events;
@@ -55,8 +56,9 @@ public final class DenyCachingRateLimiter implements RateLimiter {
                 denials.remove(key, denial);
             }
         }
-        Decision decision = delegate.tryAcquire(request);
-        if (!decision.allowed()) {
+        AttributedRateLimiter.Attributed attributed = delegate.decide(request);
+        Decision decision = attributed.decision();
+        if (!decision.allowed() && attributed.authoritative()) {
             remember(key, new Denial(request.limits(), request.cost(), now, now.plus(decision.retryAfter()), decision));
         }
         sweepIfDue(now);

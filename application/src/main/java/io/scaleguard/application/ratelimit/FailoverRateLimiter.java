@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * In {@code local} mode this replica enforces its share of every limit (capacity and rate divided by the replica
  * count), so the cluster as a whole stays near the configured limit.
  */
-public final class FailoverRateLimiter implements RateLimiter {
+public final class FailoverRateLimiter implements RateLimiter, AttributedRateLimiter {
 
     private static final System.Logger LOG = System.getLogger(FailoverRateLimiter.class.getName());
     static final Duration CLOSED_RETRY = Duration.ofSeconds(1);
@@ -57,16 +57,22 @@ public final class FailoverRateLimiter implements RateLimiter {
 
     @Override
     public Decision tryAcquire(RateLimitRequest request) {
+        return decide(request).decision();
+    }
+
+    /** The shared store's decision (authoritative), or the failure mode's while the store does not answer. */
+    @Override
+    public Attributed decide(RateLimitRequest request) {
         if (!degraded.get() || probeIsDue()) {
             try {
                 Decision decision = shared.tryAcquire(request);
                 recovered();
-                return decision;
+                return new Attributed(decision, true);
             } catch (RateLimiterUnavailable e) {
                 failed(e);
             }
         }
-        return fallback(request);
+        return new Attributed(fallback(request), false);
     }
 
     /** Whether the configured failure mode is in force now. */

@@ -28,9 +28,9 @@ class DenyCachingRateLimiterTest extends RateLimiterContract {
         storeCalls.incrementAndGet();
         return store.tryAcquire(request);
     };
-    private final DenyCachingRateLimiter limiter = new DenyCachingRateLimiter(counted, clock, events);
-    private final DenyCachingRateLimiter contractLimiter = new DenyCachingRateLimiter(new InProcessRateLimiter(Clock.systemUTC()),
-            Clock.systemUTC(), events);
+    private final DenyCachingRateLimiter limiter = new DenyCachingRateLimiter(AttributedRateLimiter.authoritative(counted), clock, events);
+    private final DenyCachingRateLimiter contractLimiter = new DenyCachingRateLimiter(
+            AttributedRateLimiter.authoritative(new InProcessRateLimiter(Clock.systemUTC())), Clock.systemUTC(), events);
 
     @Override
     protected RateLimiter limiter() {
@@ -86,5 +86,25 @@ class DenyCachingRateLimiterTest extends RateLimiterContract {
         clock.advance(Duration.ofSeconds(3));
         limiter.tryAcquire(RateLimitRequest.of(new BucketKey("user:late"), ONE_PER_SECOND));
         assertThat(limiter.size()).isZero();
+    }
+
+    @Test
+    void neverCachesARefusalOfAFailureModeSoTheSharedBucketIsAskedOnceItAnswersAgain() {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        RateLimiter shared = request -> {
+            if (down.get()) {
+                throw new io.scaleguard.domain.ratelimit.RateLimiterUnavailable("down", null);
+            }
+            return store.tryAcquire(request);
+        };
+        FailoverRateLimiter failover = new FailoverRateLimiter(shared, new InProcessRateLimiter(clock), FailureMode.CLOSED, 1, clock,
+                events, Duration.ofSeconds(1));
+        DenyCachingRateLimiter guarded = new DenyCachingRateLimiter(failover, clock, events);
+        RateLimitRequest request = RateLimitRequest.of(new BucketKey("user:outage"), new Limit("burst", 5, 1, Duration.ofHours(1)));
+        assertThat(guarded.tryAcquire(request).allowed()).as("closed while the store is down").isFalse();
+        down.set(false);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(guarded.tryAcquire(request).allowed()).as("the stand-in's refusal was not cached").isTrue();
+        assertThat(guarded.size()).isZero();
     }
 }

@@ -23,7 +23,8 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         // The JVM runs shutdown hooks on SIGTERM/SIGINT; the hook must not return before the drain ends.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.log(System.Logger.Level.INFO, "stopping: draining in-flight requests for at most {0}", config.shutdownGrace());
+            LOG.log(System.Logger.Level.INFO, "stopping: draining in-flight requests for at most {0} s",
+                    Long.toString(config.shutdownGrace().toSeconds()));
             runtime.close();
             LOG.log(System.Logger.Level.INFO, "stopped");
             stopped.countDown();

@@ -44,7 +44,7 @@ final class Limiting implements AutoCloseable {
                 ? RedisRateLimiters.standalone(URI.create(standalone.url()), config.redisTimeout(), config.redisKeyPrefix(), events)
                 : RedisRateLimiters.cluster(((RedisTarget.Cluster) target).seedUrls().stream().map(URI::create).toList(),
                         config.redisTimeout(), config.redisKeyPrefix(), events);
-        RateLimiter guarded = new FailoverRateLimiter(redis.rateLimiter(), new InProcessRateLimiter(clock), config.failureMode(),
+        FailoverRateLimiter guarded = new FailoverRateLimiter(redis.rateLimiter(), new InProcessRateLimiter(clock), config.failureMode(),
                 config.replicas(), clock, events, PROBE_EVERY);
         return new Limiting(new DenyCachingRateLimiter(guarded, clock, events), redis,
                 "Redis rate limiter (" + target + ", failure mode " + config.failureMode().name().toLowerCase(Locale.ROOT) + ")");

@@ -1,5 +1,6 @@
 package io.scaleguard.bootstrap.logging;
 
+import java.util.List;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -13,8 +14,23 @@ import java.util.logging.Logger;
  */
 public final class LogSetup {
 
+    /**
+     * Chatty at INFO and of no use to an operator: connection-pool, Netty, migration and container internals. Held
+     * here because java.util.logging keeps loggers only weakly: a level set on a collected logger is forgotten. Not
+     * created in a static initializer, which would start java.util.logging before {@link #useShutdownSafeManager()}.
+     */
+    private static List<Logger> quieted = List.of();
+
+    /** Must run before anything logs: the JDK picks its LogManager once, when the LogManager class initialises. */
+    public static void useShutdownSafeManager() {
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", ShutdownSafeLogManager.class.getName());
+        }
+    }
+
     public static void install(boolean json) {
-        LogManager.getLogManager().reset();
+        LogManager manager = LogManager.getLogManager();
+        manager.reset();
         Logger root = Logger.getLogger("");
         Handler handler = new ConsoleHandler();
         Formatter formatter = json ? new JsonLineFormatter() : new TextLineFormatter();
@@ -22,11 +38,12 @@ public final class LogSetup {
         handler.setLevel(Level.INFO);
         root.addHandler(handler);
         root.setLevel(Level.INFO);
-        // Chatty at INFO and of no use to an operator: connection-pool and Netty internals.
-        Logger.getLogger("io.netty").setLevel(Level.WARNING);
-        Logger.getLogger("org.redisson").setLevel(Level.WARNING);
-        Logger.getLogger("liquibase").setLevel(Level.WARNING);
-        Logger.getLogger("org.glassfish").setLevel(Level.WARNING);
+        quieted = List.of(Logger.getLogger("io.netty"), Logger.getLogger("org.redisson"), Logger.getLogger("liquibase"),
+                Logger.getLogger("org.glassfish"), Logger.getLogger("org.eclipse.persistence"));
+        quieted.forEach(logger -> logger.setLevel(Level.WARNING));
+        if (manager instanceof ShutdownSafeLogManager safe) {
+            safe.configured();
+        }
     }
 
     private LogSetup() {

@@ -22,6 +22,8 @@ import java.util.Map;
 final class ScaleGuardProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "scaleguard.jar");
+    /** Generous: CI machines are small and may be busy; a healthy start takes a few seconds. */
+    static final Duration STARTUP = Duration.ofSeconds(90);
 
     private final Process process;
     private final Path log;
@@ -64,18 +66,26 @@ final class ScaleGuardProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    void awaitReady(HttpClient client) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+    /** Waits until {@code /health/ready} answers 200; fails at once with the log when the process exits. */
+    void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(100)).until(() -> {
             if (!process.isAlive()) {
                 throw new AssertionError("scaleguard exited with " + process.exitValue() + ": " + output());
             }
             try {
-                return client.send(HttpRequest.newBuilder(uri("/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200;
+                return client.send(HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException notListeningYet) {
                 return false;
             }
         });
+    }
+
+    /** The body of {@code /health/ready}, whatever its status. */
+    HttpResponse<String> readyBody() throws IOException, InterruptedException {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** SIGTERM, as an orchestrator stops a container; returns the exit code. */
