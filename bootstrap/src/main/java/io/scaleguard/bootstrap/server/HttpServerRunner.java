@@ -40,6 +40,7 @@ public final class HttpServerRunner implements AutoCloseable {
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":" + port + "/"), application, false);
         NetworkListener listener = server.getListener("grizzly");
         listener.setMaxHttpHeaderSize(MAX_REQUEST_HEADER_BYTES);
+        listener.registerAddOn(new ProtocolUpgradeRefusal());
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                 .setPoolName("scaleguard-http").setCorePoolSize(workerThreads).setMaxPoolSize(workerThreads));
         try {

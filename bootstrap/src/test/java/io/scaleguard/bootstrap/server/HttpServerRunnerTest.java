@@ -32,6 +32,35 @@ class HttpServerRunnerTest {
         }
     }
 
+    @Path("/echo")
+    public static class EchoResource {
+        @jakarta.ws.rs.POST
+        public String echo(String body) {
+            return "got " + body;
+        }
+
+        @GET
+        public String get() {
+            return "plain";
+        }
+    }
+
+    @Test
+    void servesARequestOfferingAnUpgradeToHttp2AsPlainHttp11() throws Exception {
+        try (HttpServerRunner runner = HttpServerRunner.start(new ResourceConfig(EchoResource.class), "127.0.0.1", 0, 4, Duration.ofSeconds(1))) {
+            // Java's client offers h2c on every plain-http request by default
+            HttpClient offersHttp2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+            URI echo = URI.create("http://127.0.0.1:" + runner.port() + "/echo");
+            HttpResponse<String> posted = offersHttp2.send(HttpRequest.newBuilder(echo).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.body()).isEqualTo("got hello");
+            assertThat(posted.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+            HttpResponse<String> got = offersHttp2.send(HttpRequest.newBuilder(echo).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(got.body()).isEqualTo("plain");
+        }
+    }
+
     @Test
     void drainsAnInFlightRequestBeforeStoppingAndRefusesNewConnections() throws Exception {
         HttpServerRunner runner = HttpServerRunner.start(new ResourceConfig(SlowResource.class), "127.0.0.1", 0, 4, Duration.ofSeconds(10));
