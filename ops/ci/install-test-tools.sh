@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what the tests run besides the JVM, each only when it is missing: nginx and Chromium from Debian's
+# packages, for the edge and browser system tests, and playwright-core from npm (pinned by its lock file) to drive
+# that Chromium. Never a browser download: playwright-core has none.
+set -euo pipefail
+
+usage() { echo "usage: $(basename "$0")   installs nginx, chromium (apt-get) and playwright-core (npm ci) when missing; needs root or sudo for apt"; }
+case "${1:-}" in
+  -h|--help) usage; exit 0 ;;
+  "") ;;
+  *) usage >&2; exit 2 ;;
+esac
+
+here=$(cd "$(dirname "$0")" && pwd)
+browser_tests="$here/../system-tests/browser"
+
+bash "$here/install-nginx.sh"
+
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+chromium --version
+
+if [[ ! -d "$browser_tests/node_modules/playwright-core" ]]; then
+  npm ci --prefix "$browser_tests" --no-audit --no-fund --loglevel=error
+fi
+node -e "console.log('playwright-core ' + require('$browser_tests/node_modules/playwright-core/package.json').version)"
