@@ -50,7 +50,8 @@ public final class ExceptionProblemMapper implements ExceptionMapper<Throwable> 
         }
         Optional<Response> json = JsonFailures.toProblem(failure);
         if (json.isPresent()) {
-            LOG.log(Level.FINE, "refused a request body", failure);
+            // Only the kind of refusal: Jackson's messages quote the body (a field name, a bare token), which may be a password.
+            LOG.log(Level.FINE, "refused a request body: {0}", failure.getClass().getSimpleName());
             return json.get();
         }
         LOG.log(Level.SEVERE, "unexpected failure while serving a request", failure);
