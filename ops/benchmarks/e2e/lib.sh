@@ -62,17 +62,18 @@ wrk_round() {
   shift 6
   line=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$e2e_dir/report.lua" "$@" "$url" | grep '^RESULT') \
     || die "wrk against $url printed no result"
-  [[ $round == warm-up ]] || printf '%s\t%s\t%s\t%s\n' "$item" "$contender" "$round" "${line#RESULT$'\t'}" >>"$results"
+  [[ $round == unrecorded ]] || printf '%s\t%s\t%s\t%s\n' "$item" "$contender" "$round" "${line#RESULT$'\t'}" >>"$results"
 }
 
 # One wrk run of the login storm (login-storm.lua): a thread per connection, each hammering the token endpoint.
-# Appends one line per HTTP status: "6 <phase> <round> <seconds> <status> <count> <p50> <p99> <max>" to $storms.
+# Appends one line per HTTP status: "6 <phase> <round> <seconds> <status> <count> <p50> <p99> <max>" to $storms,
+# unless round is "unrecorded".
 storm_round() {
   local phase=$1 round=$2 seconds=$3 connections=$4 url=$5 username=$6 password=$7 output
   output=$(STORM_USERNAME=$username STORM_PASSWORD=$password \
     wrk -t"$connections" -c"$connections" -d"${seconds}s" --timeout 10s -s "$e2e_dir/login-storm.lua" "$url") \
     || die "the login storm against $url failed"
-  [[ $round == warm-up ]] || grep '^STATUS' <<<"$output" | while IFS=$'\t' read -r _ status count p50 p99 max; do
+  [[ $round == unrecorded ]] || grep '^STATUS' <<<"$output" | while IFS=$'\t' read -r _ status count p50 p99 max; do
     printf '6\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$round" "$seconds" "$status" "$count" "$p50" "$p99" "$max"
   done >>"$storms"
 }

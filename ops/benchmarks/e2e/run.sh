@@ -12,10 +12,10 @@ set -euo pipefail
 usage() {
   cat <<'USAGE'
 usage: ops/benchmarks/e2e/run.sh [--jar JAR] [--seconds S] [--warm-up S] [--rounds R] [--connections C]
-                                 [--storm-connections N] [--starts N] [--base-port P] [--schema NAME]
+                                 [--storm-connections N] [--starts N] [--base-port P] [--schema NAME] [--profile]
   --jar JAR                the service jar (default <repo>/bootstrap/target/scaleguard.jar)
   --seconds S              length of one measured wrk run (default 10)
-  --warm-up S              unmeasured run of each path first, for the JIT (default 5)
+  --warm-up S              unmeasured run of each path first, for the JIT (default 10)
   --rounds R               rounds of every comparison (default 3)
   --connections C          wrk connections of the steady load (default 64)
   --storm-connections N    connections hammering the token endpoint in the login storm (default 64)
@@ -23,6 +23,8 @@ usage: ops/benchmarks/e2e/run.sh [--jar JAR] [--seconds S] [--warm-up S] [--roun
   --base-port P            the edge on P, replicas on P+1..P+3, the one-replica edge on P+10, the footprint
                            replica on P+11 (default 18080; all must be free)
   --schema NAME            PostgreSQL schema of the replicas (default sg_e2e; created when missing)
+  --profile                after the rounds, record JFR on replica 1 during one more run of the allowed path and one
+                           of the load beside the storm, and print where the CPU samples went (jfr-top.sh)
 Uses the Redis at SCALEGUARD_REDIS_URL (default redis://127.0.0.1:6379) under a fresh key prefix, and the local
 PostgreSQL (trust authentication) as user postgres. Installs wrk with apt-get when it is missing.
 USAGE
@@ -33,10 +35,13 @@ repo_root=$(cd "$e2e_dir/../../.." && pwd)
 # shellcheck source=lib.sh
 source "$e2e_dir/lib.sh"
 
-jar=$repo_root/bootstrap/target/scaleguard.jar seconds=10 warm_up=5 rounds=3 connections=64 storm_connections=64
-starts=3 base_port=18080 schema=sg_e2e
+jar=$repo_root/bootstrap/target/scaleguard.jar seconds=10 warm_up=10 rounds=3 connections=64 storm_connections=64
+starts=3 base_port=18080 schema=sg_e2e profile=false
 while [[ $# -gt 0 ]]; do
-  [[ $1 == -h || $1 == --help ]] && { usage; exit 0; }
+  case $1 in
+    -h|--help) usage; exit 0 ;;
+    --profile) profile=true; shift; continue ;;
+  esac
   [[ $# -ge 2 ]] || { usage >&2; exit 2; }
   case $1 in
     --jar) jar=$2 ;;
@@ -147,7 +152,7 @@ comparisons=("live allowed refused" "direct edge-1 edge-3" "calm storm-alone sto
 
 echo "== warm-up: ${warm_up} s of every path"
 for comparison in "${comparisons[@]}"; do
-  for contender in $comparison; do steady "$contender" warm-up "$warm_up"; done
+  for contender in $comparison; do steady "$contender" unrecorded "$warm_up"; done
 done
 for ((round = 1; round <= rounds; round++)); do
   echo "== round $round of $rounds (load average $(cut -d' ' -f1 /proc/loadavg))"
@@ -160,6 +165,16 @@ for ((round = 1; round <= rounds; round++)); do
     fi
   done
 done
+if $profile; then
+  replica_pid=$(cat "$work/cluster/replica-1.pid")
+  for contender in allowed storm+load; do
+    echo "== profile: JFR of replica 1 during $seconds s of $contender"
+    jcmd "$replica_pid" JFR.start name=e2e settings=profile filename="$work/$contender.jfr" >/dev/null
+    steady "$contender" unrecorded "$seconds"
+    jcmd "$replica_pid" JFR.stop name=e2e >/dev/null
+    "$e2e_dir/jfr-top.sh" "$work/$contender.jfr" >"$work/profile-$contender.txt"
+  done
+fi
 "$repo_root/ops/cluster/down.sh" --run-dir "$work/cluster" >/dev/null
 kill -QUIT "$(cat "$work/hop-edge/nginx.pid")"
 
@@ -188,4 +203,7 @@ done
 echo "== load average at the start $load_at_start, at the end $(cut -d' ' -f1 /proc/loadavg) (2 cores: above 2 means" \
   "others were running too)"
 "$e2e_dir/table.sh" "$results" "$storms" "$footprint"
+if $profile; then
+  for contender in allowed storm+load; do echo; echo "== where replica 1's CPU went, $contender"; cat "$work/profile-$contender.txt"; done
+fi
 echo "raw figures: $work/{results,storms,footprint}.tsv"

@@ -14,6 +14,8 @@ results=$1 storms=$2 footprint=$3
 median() {
   sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'
 }
+# A number rounded for the table, "-" kept.
+rounded() { awk -v f="$1" '{if ($1 == "-") print "-"; else printf f "\n", $1}'; }
 # "median (lowest-highest)" of numbers on standard input, with a printf format for each number.
 figure() {
   sort -g | awk -v f="$1" '{v[NR] = $1} END {
@@ -51,8 +53,9 @@ for contender in live allowed refused; do
     allowed) r=$(ratio 4 allowed live 6); row 4 "$label" "$rate" "$r guarded/unguarded" ">= 0.80 $(verdict "$r" 0.8 '>=')" ;;
     refused) r=$(ratio 4 refused allowed 6); row 4 "$label" "$rate" "$r refused/allowed" ">= 1.00 $(verdict "$r" 1 '>=')" ;;
   esac
-  row "" "  p50 / p99 ms" "$(column 4 "$contender" 7 | median) / $(column 4 "$contender" 8 | median)" \
-    "$([[ $contender == live ]] || echo "p99 $(ratio 4 "$contender" "$([[ $contender == allowed ]] && echo live || echo allowed)" 8) x")" ""
+  row "" "  p50 / p99 ms" "$(column 4 "$contender" 7 | median | rounded %.1f) / $(column 4 "$contender" 8 | median | rounded %.1f)" \
+    "$(case $contender in allowed) echo "p99 x$(ratio 4 allowed live 8) of live's" ;;
+        refused) echo "p99 x$(ratio 4 refused allowed 8) of allowed's" ;; esac)" ""
 done
 for contender in direct edge-1 edge-3; do
   label=$(case $contender in
@@ -60,16 +63,16 @@ for contender in direct edge-1 edge-3; do
     edge-3) echo "  through nginx, three replicas req/s" ;; esac)
   r=$([[ $contender == direct ]] && echo "1.00 (baseline)" || echo "$(ratio 5 "$contender" direct 6) of direct")
   row 5 "$label" "$(column 5 "$contender" 6 | figure %.0f)" "$r" ""
-  row "" "  p50 / p99 ms" "$(column 5 "$contender" 7 | median) / $(column 5 "$contender" 8 | median)" \
+  row "" "  p50 / p99 ms" "$(column 5 "$contender" 7 | median | rounded %.1f) / $(column 5 "$contender" 8 | median | rounded %.1f)" \
     "$([[ $contender == direct ]] || echo "p50 +$(join -t $'\t' <(by_round 5 "$contender" 7) <(by_round 5 direct 7) \
-      | awk -F'\t' '{print $2 - $3}' | median | awk '{printf "%.2f", $1}') ms (the hop)")" ""
+      | awk -F'\t' '{print $2 - $3}' | median | rounded %.1f) ms vs direct")" ""
 done
 row 6 "logins/s, storm alone (Argon2id, OWASP cost)" "$(storm_rate storm-alone 200 | figure %.1f)" "" ""
 row 6 "logins/s, storm beside the steady load" "$(storm_rate storm+load 200 | figure %.1f)" "" ""
 row 6 "refused logins/s (503/429), storm alone" "$(storm_rate storm-alone refused | figure %.0f)" "" ""
 row "" "  503 p50 / p99 / max ms" \
-  "$(storm_column storm-alone 503 7 | median) / $(storm_column storm-alone 503 8 | median) / $(storm_column storm-alone 503 9 | median)" \
-  "200 p50 $(storm_column storm-alone 200 7 | median) ms" ""
+  "$(for k in 7 8 9; do storm_column storm-alone 503 $k | median | rounded %.0f; done | paste -sd/ | sed 's|/| / |g')" \
+  "200 p50 $(storm_column storm-alone 200 7 | median | rounded %.0f) ms" ""
 others=$(awk -F'\t' '$5 != 200 && $5 != 503 && $5 != 429 {n += $6} END {print n + 0}' "$storms")
 row "" "  answers other than 200/503/429" "$others" "" ""
 row 6 "GET /users/me p99 ms, no storm" "$(column 6 calm 8 | figure %.1f)" "1.00 (baseline)" ""
