@@ -2,6 +2,7 @@ package io.scaleguard.adapters.rest.account;
 
 import io.scaleguard.adapters.rest.bearer.BearerAuthenticationFilter;
 import io.scaleguard.adapters.rest.bearer.BearerProtected;
+import io.scaleguard.adapters.rest.openapi.ApiComponents;
 import io.scaleguard.adapters.rest.problem.Problems;
 import io.scaleguard.application.port.in.ChangePasswordCommand;
 import io.scaleguard.application.port.in.ChangePasswordUseCase;
@@ -11,6 +12,11 @@ import io.scaleguard.application.port.in.GetProfileUseCase;
 import io.scaleguard.application.port.in.UserProfile;
 import io.scaleguard.domain.auth.Password;
 import io.scaleguard.domain.auth.Principal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +35,10 @@ import jakarta.ws.rs.core.Response;
 @Path("/users/me")
 @BearerProtected
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "account")
+@SecurityRequirement(name = ApiComponents.OAUTH2)
+@ApiResponse(responseCode = "401", ref = ApiComponents.UNAUTHORIZED)
+@ApiResponse(responseCode = "429", ref = ApiComponents.RATE_LIMITED)
 public final class CurrentUserResource {
 
     private final GetProfileUseCase getProfile;
@@ -41,12 +51,22 @@ public final class CurrentUserResource {
     }
 
     @GET
+    @Operation(summary = "The caller's account; charged to their rate limit", responses = {
+        @ApiResponse(responseCode = "200", description = "The account", useReturnTypeSchema = true, headers = {
+            @Header(name = "RateLimit", ref = ApiComponents.RATE_LIMIT_HEADER),
+            @Header(name = "RateLimit-Policy", ref = ApiComponents.RATE_LIMIT_POLICY_HEADER)}),
+        @ApiResponse(responseCode = "404", ref = ApiComponents.ACCOUNT_GONE)})
     public ProfileResponse profile(@Context ContainerRequestContext request) {
         return ProfileResponse.of(profileOf(request));
     }
 
     @GET
     @Path("items")
+    @Operation(summary = "Who the caller is, in two fields (kept from the original API); charged to their rate limit", responses = {
+        @ApiResponse(responseCode = "200", description = "The caller's username and email", useReturnTypeSchema = true, headers = {
+            @Header(name = "RateLimit", ref = ApiComponents.RATE_LIMIT_HEADER),
+            @Header(name = "RateLimit-Policy", ref = ApiComponents.RATE_LIMIT_POLICY_HEADER)}),
+        @ApiResponse(responseCode = "404", ref = ApiComponents.ACCOUNT_GONE)})
     public ItemsResponse items(@Context ContainerRequestContext request) {
         return ItemsResponse.of(profileOf(request));
     }
@@ -54,6 +74,16 @@ public final class CurrentUserResource {
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the caller's password; limited per account like logins, and charged to their rate limit",
+        responses = {
+            @ApiResponse(responseCode = "204", description = "Changed", headers = {
+                @Header(name = "RateLimit", ref = ApiComponents.RATE_LIMIT_HEADER),
+                @Header(name = "RateLimit-Policy", ref = ApiComponents.RATE_LIMIT_POLICY_HEADER)}),
+            @ApiResponse(responseCode = "400", ref = ApiComponents.INVALID_FIELDS),
+            @ApiResponse(responseCode = "403", ref = ApiComponents.FORBIDDEN),
+            @ApiResponse(responseCode = "413", ref = ApiComponents.BODY_TOO_LARGE),
+            @ApiResponse(responseCode = "415", ref = ApiComponents.UNSUPPORTED_MEDIA_TYPE),
+            @ApiResponse(responseCode = "503", ref = ApiComponents.BUSY)})
     public Response changePassword(PasswordChangeRequest body, @Context ContainerRequestContext request) {
         PasswordChangeRequest change = body == null ? new PasswordChangeRequest(null, null) : body;
         FieldCheck fields = new FieldCheck();

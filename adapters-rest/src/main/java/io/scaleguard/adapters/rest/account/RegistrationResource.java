@@ -1,5 +1,6 @@
 package io.scaleguard.adapters.rest.account;
 
+import io.scaleguard.adapters.rest.openapi.ApiComponents;
 import io.scaleguard.adapters.rest.problem.Problems;
 import io.scaleguard.application.port.in.RegisterUserCommand;
 import io.scaleguard.application.port.in.RegisterUserUseCase;
@@ -7,6 +8,12 @@ import io.scaleguard.application.port.in.RegisterUserUseCase.RegistrationResult;
 import io.scaleguard.domain.auth.EmailAddress;
 import io.scaleguard.domain.auth.Password;
 import io.scaleguard.domain.auth.Username;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 /** {@code POST /register}: a new account on the default plan. */
 @Singleton
 @Path("/register")
+@Tag(name = "account")
 public final class RegistrationResource {
 
     private final RegisterUserUseCase registerUser;
@@ -33,6 +41,15 @@ public final class RegistrationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a new account on the default plan", responses = {
+        @ApiResponse(responseCode = "201", description = "Registered; the account is then the caller's own, /users/me",
+            headers = @Header(name = "Location", description = "/users/me", schema = @Schema(type = "string", format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileResponse.class))),
+        @ApiResponse(responseCode = "400", ref = ApiComponents.INVALID_FIELDS),
+        @ApiResponse(responseCode = "409", ref = ApiComponents.ALREADY_TAKEN),
+        @ApiResponse(responseCode = "413", ref = ApiComponents.BODY_TOO_LARGE),
+        @ApiResponse(responseCode = "415", ref = ApiComponents.UNSUPPORTED_MEDIA_TYPE),
+        @ApiResponse(responseCode = "503", ref = ApiComponents.BUSY)})
     public Response register(RegistrationRequest body, @Context UriInfo uri) {
         RegistrationRequest request = body == null ? new RegistrationRequest(null, null, null) : body;
         FieldCheck fields = new FieldCheck();

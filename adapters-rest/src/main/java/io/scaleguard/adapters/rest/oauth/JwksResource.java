@@ -3,6 +3,9 @@ package io.scaleguard.adapters.rest.oauth;
 import io.scaleguard.adapters.rest.token.KeyMaterial;
 import io.scaleguard.application.port.in.PublishKeysUseCase;
 import io.scaleguard.application.port.in.PublishedKey;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -24,6 +27,7 @@ import org.jose4j.lang.JoseException;
  */
 @Singleton
 @Path("/.well-known/jwks.json")
+@Tag(name = "oauth")
 public final class JwksResource {
 
     private static final Logger LOG = Logger.getLogger(JwksResource.class.getName());
@@ -37,6 +41,8 @@ public final class JwksResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The public keys that verify access tokens (RFC 7517 JWK set)", responses =
+        @ApiResponse(responseCode = "200", description = "{keys: [...]}, public members only", useReturnTypeSchema = true))
     public Map<String, List<Map<String, Object>>> keys() {
         List<Map<String, Object>> keys = new ArrayList<>();
         for (PublishedKey key : publishKeys.publishedKeys()) {

@@ -1,7 +1,15 @@
 package io.scaleguard.adapters.rest.oauth;
 
+import io.scaleguard.adapters.rest.openapi.ApiComponents;
 import io.scaleguard.application.port.in.RevokeTokenCommand;
 import io.scaleguard.application.port.in.RevokeTokenUseCase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.HeaderParam;
@@ -19,6 +27,7 @@ import java.util.Set;
  */
 @Singleton
 @Path("/auth/revoke")
+@Tag(name = "oauth")
 public final class RevocationResource {
 
     private static final Set<String> PARAMETERS = Set.of("token", "token_type_hint", "client_id");
@@ -32,7 +41,13 @@ public final class RevocationResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response revoke(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    @Operation(summary = "Revoke a refresh token and its family (RFC 7009)", responses = {
+        @ApiResponse(responseCode = "200", description = "Revoked, or not a token of ours: the answer is the same"),
+        @ApiResponse(responseCode = "400", ref = ApiComponents.OAUTH_ERROR),
+        @ApiResponse(responseCode = "413", ref = ApiComponents.BODY_TOO_LARGE)})
+    public Response revoke(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @RequestBody(required = true, content = @Content(mediaType = ApiComponents.FORM,
+                               schema = @Schema(ref = ApiComponents.REVOCATION_REQUEST_SCHEMA))) byte[] body) {
         if (!FormRequests.isUtf8Form(contentType)) {
             return OAuthError.response(OAuthError.INVALID_REQUEST, "the body must be application/x-www-form-urlencoded in UTF-8");
         }

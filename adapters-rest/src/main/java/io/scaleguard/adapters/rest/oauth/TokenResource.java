@@ -1,10 +1,19 @@
 package io.scaleguard.adapters.rest.oauth;
 
 import io.scaleguard.adapters.rest.http.ClientAddressResolver;
+import io.scaleguard.adapters.rest.openapi.ApiComponents;
 import io.scaleguard.adapters.rest.problem.Problems;
 import io.scaleguard.application.port.in.IssueTokenCommand;
 import io.scaleguard.application.port.in.IssueTokenUseCase;
 import io.scaleguard.application.port.in.IssueTokenUseCase.TokenResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.HeaderParam;
@@ -28,6 +37,7 @@ import org.glassfish.grizzly.http.server.Request;
  */
 @Singleton
 @Path("/auth/token")
+@Tag(name = "oauth")
 public final class TokenResource {
 
     private static final String PASSWORD = "password";
@@ -48,8 +58,18 @@ public final class TokenResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers,
-                          @Context Request connection, byte[] body) {
+    @Operation(summary = "Issue tokens: the password grant or the refresh-token grant (RFC 6749)", responses = {
+        @ApiResponse(responseCode = "200", description = "The tokens", headers = @Header(name = HttpHeaders.CACHE_CONTROL,
+            ref = ApiComponents.CACHE_CONTROL_HEADER), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TokenResponse.class))),
+        @ApiResponse(responseCode = "400", ref = ApiComponents.OAUTH_ERROR),
+        @ApiResponse(responseCode = "413", ref = ApiComponents.BODY_TOO_LARGE),
+        @ApiResponse(responseCode = "429", ref = ApiComponents.TOO_MANY_ATTEMPTS),
+        @ApiResponse(responseCode = "503", ref = ApiComponents.BUSY)})
+    public Response token(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                          @Context HttpHeaders headers, @Context Request connection,
+                          @RequestBody(required = true, content = @Content(mediaType = ApiComponents.FORM,
+                              schema = @Schema(ref = ApiComponents.TOKEN_REQUEST_SCHEMA))) byte[] body) {
         if (!FormRequests.isUtf8Form(contentType)) {
             return OAuthError.response(OAuthError.INVALID_REQUEST, "the body must be application/x-www-form-urlencoded in UTF-8");
         }

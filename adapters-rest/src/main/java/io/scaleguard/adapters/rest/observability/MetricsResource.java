@@ -1,6 +1,11 @@
 package io.scaleguard.adapters.rest.observability;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -12,6 +17,7 @@ import jakarta.ws.rs.core.Response;
  * scraper's Accept header names it (as Prometheus itself does).
  */
 @Path("/metrics")
+@Tag(name = "operations")
 public final class MetricsResource {
 
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -24,6 +30,9 @@ public final class MetricsResource {
     }
 
     @GET
+    @Operation(summary = "Prometheus metrics", responses = @ApiResponse(responseCode = "200", description = "Every meter", content = {
+        @Content(mediaType = PROMETHEUS_TEXT, schema = @Schema(type = "string")),
+        @Content(mediaType = OPENMETRICS_TEXT, schema = @Schema(type = "string"))}))
     public Response scrape(@Context HttpHeaders headers) {
         String type = wantsOpenMetrics(headers) ? OPENMETRICS_TEXT : PROMETHEUS_TEXT;
         return Response.ok(registry.scrape(type)).type(type).build();

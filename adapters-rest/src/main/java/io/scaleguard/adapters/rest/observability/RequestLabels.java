@@ -4,7 +4,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.glassfish.jersey.server.ExtendedUriInfo;
@@ -34,12 +33,11 @@ final class RequestLabels {
         // Jersey lists the matched templates innermost first: the method's own path, then its resource's.
         List<UriTemplate> templates = new ArrayList<>(uri.getMatchedTemplates());
         Collections.reverse(templates);
-        String route = templates.stream().map(UriTemplate::getTemplate).filter(t -> !t.equals("/")).collect(Collectors.joining());
-        return route.isEmpty() ? "/" : route;
+        return templates.stream().map(UriTemplate::getTemplate).collect(Collectors.joining());
     }
 
+    /** Methods are case-sensitive (RFC 9110): {@code get} is not {@code GET}, and is labelled as any other. */
     static String method(ContainerRequestContext request) {
-        String method = request.getMethod() == null ? "" : request.getMethod().toUpperCase(Locale.ROOT);
-        return METHODS.contains(method) ? method : OTHER_METHOD;
+        return METHODS.contains(request.getMethod()) ? request.getMethod() : OTHER_METHOD;
     }
 }
