@@ -33,7 +33,9 @@ import org.glassfish.jersey.server.ServerProperties;
  * The one factory of the HTTP application; {@code main} and the REST tests both serve what it builds. Everything is
  * registered here by hand: providers as instances, the use cases and a few adapter singletons in one binder, and the
  * resources as classes that take them through their constructors. No classpath scanning, no auto-discovered
- * features: what runs is what this method says.
+ * features: what runs is what this method says. The composition root adds the optional features on what it returns:
+ * {@link io.scaleguard.adapters.rest.observability.ObservabilityFeature} (metrics, request logs, request ids) and
+ * {@link io.scaleguard.adapters.rest.openapi.ApiDocsFeature} (the OpenAPI document and Swagger UI).
  */
 public final class RestApplication {
 

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scaleguard.adapters.rest.RestApplication;
+import io.scaleguard.adapters.rest.bearer.PrincipalEchoResource;
 import io.scaleguard.adapters.rest.observability.ObservabilityFeature;
 import io.scaleguard.adapters.rest.observability.RequestLogFormat;
 import io.scaleguard.adapters.rest.testing.FakeUseCases;
 import io.scaleguard.adapters.rest.testing.Http;
 import io.scaleguard.adapters.rest.testing.ServedApplication;
+import io.scaleguard.adapters.rest.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -139,8 +141,16 @@ class ApiDocsIT extends ServedApplication {
     }
 
     @Test
-    void describesOnlyTheResourcesTheApplicationRegistered() {
+    void describesTheResourcesTheApplicationRegisteredAndNoOthers() {
         assertThat(document.get("paths").has("/test/principal")).as("a @Path class of the tests, not registered").isFalse();
+
+        ResourceConfig withEcho = RestApplication.create(fakes.components()).register(PrincipalEchoResource.class)
+                .register(new ApiDocsFeature(FakeUseCases.ISSUER, "1.2.3"));
+        try (TestServer other = TestServer.start(withEcho)) {
+            JsonNode paths = Http.json(new Http(other).get("/openapi.json")).get("paths");
+            assertThat(paths.has("/test/principal")).isTrue();
+            assertThat(paths.has("/metrics")).as("not registered there").isFalse();
+        }
     }
 
     private void assertStatuses(String path, String method, String... statuses) {
