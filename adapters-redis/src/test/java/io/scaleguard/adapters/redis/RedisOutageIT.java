@@ -23,8 +23,11 @@ import org.junit.jupiter.api.Test;
 class RedisOutageIT {
 
     private static final Duration TIMEOUT = Duration.ofMillis(50);
-    /** What "never hangs past the budget" may add to it: a scheduler tick on a loaded two-core machine. */
-    private static final Duration SCHEDULING_ALLOWANCE = Duration.ofMillis(250);
+    /**
+     * What "never hangs past the budget" may add to it on a two-core machine shared with other builds: scheduling and
+     * GC pauses, not Redis. Still far below what Redisson's defaults would take (seconds, retried three times).
+     */
+    private static final Duration SCHEDULING_ALLOWANCE = Duration.ofSeconds(1);
     /** Slow enough that no token returns during the test, so remaining counts are exact. */
     private static final Limit LIMIT = new Limit("burst", 1_000, 1_000, Duration.ofHours(1));
 

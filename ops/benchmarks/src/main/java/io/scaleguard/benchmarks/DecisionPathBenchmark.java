@@ -38,7 +38,18 @@ public final class DecisionPathBenchmark {
     private DecisionPathBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Throwable t) {
+            // exit at once: under exec:java a failure would otherwise wait forever on the clients' non-daemon threads
+            t.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup", 3));
         Duration measure = Duration.ofSeconds(Long.getLong("bench.seconds", 5));
         int memoryKeys = Integer.getInteger("bench.memoryKeys", KEYS);
@@ -94,7 +105,6 @@ public final class DecisionPathBenchmark {
             printDecisions(cells);
             printRedisBenchmark(redis);
         }
-        System.exit(0);
     }
 
     private static void printDecisions(List<Cell> cells) {

@@ -3,6 +3,7 @@ package io.scaleguard.benchmarks;
 import io.scaleguard.adapters.redis.RedisLimiterHandle;
 import io.scaleguard.adapters.redis.RedisRateLimiters;
 import io.scaleguard.application.port.out.RateLimitEvents;
+import io.scaleguard.application.ratelimit.AttributedRateLimiter;
 import io.scaleguard.application.ratelimit.DenyCachingRateLimiter;
 import io.scaleguard.domain.ratelimit.BucketKey;
 import io.scaleguard.domain.ratelimit.Limit;
@@ -39,7 +40,8 @@ final class ScaleGuardContender implements Contender {
     /** The adapter behind {@link DenyCachingRateLimiter}: refused keys skip Redis until their retry-after. */
     static ScaleGuardContender behindDenyCache(URI redis, BenchLimit limit) {
         RedisLimiterHandle handle = open(redis);
-        RateLimiter cached = new DenyCachingRateLimiter(handle.rateLimiter(), Clock.systemUTC(), RateLimitEvents.IGNORED);
+        RateLimiter cached = new DenyCachingRateLimiter(AttributedRateLimiter.authoritative(handle.rateLimiter()), Clock.systemUTC(),
+                RateLimitEvents.IGNORED);
         return new ScaleGuardContender("ScaleGuard + deny cache", handle, cached, limit);
     }
 
