@@ -77,3 +77,27 @@ storm_round() {
     printf '6\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$phase" "$round" "$seconds" "$status" "$count" "$p50" "$p99" "$max"
   done >>"$storms"
 }
+
+# CPU time so far (user + system, clock ticks) of every process: "pid command ticks". The command sits between the
+# first "(" and the last ")" of /proc/<pid>/stat; utime and stime are the 12th and 13th fields after it.
+cpu_snapshot() {
+  cat /proc/[0-9]*/stat 2>/dev/null | awk '{
+    i = index($0, "("); j = match($0, /\) [A-Za-z] /)
+    split(substr($0, j + 2), f, " ")
+    print $1 "\t" substr($0, i + 1, j - i - 1) "\t" f[12] + f[13] }'
+}
+
+# Where the whole machine's CPU went between two snapshots taken <seconds> apart, by command, as shares of all cores.
+# Further arguments "pid=label" name processes of ours (a replica), so that other people's JVMs show apart.
+cpu_split() {
+  local before=$1 after=$2 seconds=$3
+  shift 3
+  awk -F'\t' -v capacity="$(($(getconf CLK_TCK) * $(nproc) * seconds))" -v named="$*" '
+    BEGIN { n = split(named, pairs, " "); for (i = 1; i <= n; i++) { split(pairs[i], p, "="); label[p[1]] = p[2] } }
+    FNR == NR { start[$1] = $3; next }
+    { used[$1 in label ? label[$1] : $2] += $3 - ($1 in start ? start[$1] : 0) }
+    END {
+      for (c in used) if (used[c] > 0) { printf "  %5.1f%%  %s\n", 100 * used[c] / capacity, c | "sort -rn | head -n 10"; all += used[c] }
+      close("sort -rn | head -n 10")
+      printf "  %5.1f%%  idle\n", all < capacity ? 100 * (1 - all / capacity) : 0 }' "$before" "$after"
+}

@@ -177,9 +177,14 @@ if $profile; then
   for contender in allowed storm+load; do
     echo "== profile: JFR of replica 1 during $seconds s of $contender"
     jcmd "$replica_pid" JFR.start name=e2e settings=profile filename="$work/$contender.jfr" >/dev/null
+    cpu_snapshot >"$work/cpu-before"
     steady "$contender" unrecorded "$seconds"
+    cpu_snapshot >"$work/cpu-after"
     jcmd "$replica_pid" JFR.stop name=e2e >/dev/null
-    "$e2e_dir/jfr-top.sh" "$work/$contender.jfr" >"$work/profile-$contender.txt"
+    { echo "the machine's CPU by command (all cores = 100%; not ours: the other engineers' work)"
+      cpu_split "$work/cpu-before" "$work/cpu-after" "$seconds" \
+        "$(for i in 1 2 3; do echo "$(cat "$work/cluster/replica-$i.pid")=replica-$i"; done)"; echo
+      "$e2e_dir/jfr-top.sh" "$work/$contender.jfr"; } >"$work/profile-$contender.txt"
   done
 fi
 "$repo_root/ops/cluster/down.sh" --run-dir "$work/cluster" >/dev/null
