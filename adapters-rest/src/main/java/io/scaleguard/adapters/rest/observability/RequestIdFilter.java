@@ -23,7 +23,8 @@ public final class RequestIdFilter implements ContainerRequestFilter, ContainerR
     /** The request property holding the id, a {@link String}. */
     public static final String PROPERTY = "io.scaleguard.request-id";
 
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** What the nginx edge itself keeps from a client, so that its access log and ours name a request alike. */
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     @Override
     public void filter(ContainerRequestContext request) {

@@ -43,7 +43,7 @@ final class ApiDocument {
         OpenAPI base = new OpenAPI()
                 .info(new Info().title("ScaleGuard").version(version).description("Authentication (OAuth2 password and "
                         + "refresh-token grants, JWT access tokens) and per-user rate limiting. Every answer carries "
-                        + "X-Request-Id; a caller may send its own (1 to 64 of A-Z a-z 0-9 . _ -)."))
+                        + "X-Request-Id; a caller may send its own (1 to 128 of A-Z a-z 0-9 . _ : -)."))
                 .servers(List.of(new Server().url(issuer.toString())))
                 .components(ApiComponents.create());
         OpenAPI document = new Reader(base).read(resources);

@@ -106,15 +106,16 @@ class RequestLogIT extends ServedApplication {
 
     @Test
     void aSafeRequestIdFromTheEdgeIsKeptAndAnsweredBack() {
-        HttpResponse<String> response = http.get("/health/live", RequestIdFilter.HEADER, "edge-4f2a.9c_01");
+        HttpResponse<String> response = http.get("/health/live", RequestIdFilter.HEADER, "edge:4f2a.9c_01-" + "7".repeat(112));
 
-        assertThat(response.headers().firstValue(RequestIdFilter.HEADER)).hasValue("edge-4f2a.9c_01");
-        assertThat(requestLines()).singleElement().asString().endsWith(" request_id=edge-4f2a.9c_01");
+        assertThat(response.headers().firstValue(RequestIdFilter.HEADER)).hasValue("edge:4f2a.9c_01-" + "7".repeat(112));
+        assertThat(requestLines()).singleElement().asString().endsWith(" request_id=edge:4f2a.9c_01-" + "7".repeat(112));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"has space", "quote\"d", "semi;colon", "<script>", "a=b",
-        "x0123456789012345678901234567890123456789012345678901234567890123"})
+        "x0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"
+            + "0123456789012345678901234567"})
     void anUnsafeRequestIdIsReplacedByAFreshUuid(String offered) {
         HttpResponse<String> response = http.get("/health/live", RequestIdFilter.HEADER, offered);
 
