@@ -1,8 +1,14 @@
 package io.scaleguard.bootstrap.compose;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scaleguard.adapters.postgres.PersistenceModule;
 import io.scaleguard.adapters.rest.RestApplication;
 import io.scaleguard.adapters.rest.RestComponents;
+import io.scaleguard.adapters.rest.observability.MicrometerRateLimitEvents;
+import io.scaleguard.adapters.rest.observability.ObservabilityFeature;
+import io.scaleguard.adapters.rest.observability.RequestLogFormat;
+import io.scaleguard.adapters.rest.openapi.ApiDocsFeature;
 import io.scaleguard.application.port.out.HealthCheck;
 import io.scaleguard.application.port.out.RateLimitEvents;
 import io.scaleguard.application.quota.ChargeQuotaService;
@@ -39,13 +45,17 @@ public final class ScaleGuardRuntime implements AutoCloseable {
 
     public static ScaleGuardRuntime start(ScaleGuardConfig config) {
         Clock clock = Clock.systemUTC();
-        RateLimitEvents events = RateLimitEvents.IGNORED;
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        RateLimitEvents events = new MicrometerRateLimitEvents(metrics);
         PersistenceModule store = Persistence.open(config);
         Limiting limiting = null;
         try {
             limiting = Limiting.open(config, events, clock);
             UseCases useCases = UseCases.wire(config, store, new ChargeQuotaService(limiting.limiter(), events), clock);
-            ResourceConfig application = application(config, useCases, healthChecks(store, limiting));
+            ResourceConfig application = application(config, useCases, healthChecks(store, limiting))
+                    .register(new ObservabilityFeature(metrics, config.jsonLogs() ? RequestLogFormat.JSON : RequestLogFormat.TEXT,
+                            store.passwordHashesInFlight()))
+                    .register(new ApiDocsFeature(config.issuer(), Version.current()));
             HttpServerRunner server = HttpServerRunner.start(application, "0.0.0.0", config.httpPort(), WORKER_THREADS, config.shutdownGrace());
             return new ScaleGuardRuntime(server, limiting, store, limiting.description() + ", " + store);
         } catch (RuntimeException e) {
