@@ -41,6 +41,7 @@ class CrossProcessAccuracyIT {
     private static final int RUN_SECONDS = 10;
     private static final int THREADS = 32;
     private static final int PROCESSES = 2;
+    private static final Duration TIMEOUT = AccuracyWorker.TIMEOUT;
 
     @Test
     void twoJvmsOnOneKeyNeverOverAdmitAndLeaveLessThanOneTokenUnused(@TempDir Path directory) throws Exception {
@@ -104,12 +105,12 @@ class CrossProcessAccuracyIT {
 
     /** Takes the whole capacity in one request and returns the Redis time it was taken at. */
     private static long drain(String prefix, BucketKey key, Limit limit) throws Exception {
-        Duration timeout = Duration.ofSeconds(5);
+        Duration timeout = TIMEOUT;
         try (RedissonLimiterHandle handle = (RedissonLimiterHandle) RedisRateLimiters.standalone(TestRedis.url(), timeout, prefix, RateLimitEvents.IGNORED)) {
             DecisionScript script = new DecisionScript(prefix);
             PipelinedDecisions decisions = handle.decisions();
             RateLimitRequest all = new RateLimitRequest(key, List.of(limit), CAPACITY);
-            List<Object> reply = decisions.call(script.key(all), DecisionScript.arguments(all)).get(5, TimeUnit.SECONDS);
+            List<Object> reply = decisions.call(script.key(all), DecisionScript.arguments(all)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(DecisionScript.decision(all, reply).allowed()).isTrue();
             return DecisionScript.decidedAtMicros(reply);
         }
