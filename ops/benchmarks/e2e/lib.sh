@@ -81,14 +81,16 @@ storm_round() {
 # CPU time so far (user + system, clock ticks) of every process: "pid command ticks". The command sits between the
 # first "(" and the last ")" of /proc/<pid>/stat; utime and stime are the 12th and 13th fields after it.
 cpu_snapshot() {
-  cat /proc/[0-9]*/stat 2>/dev/null | awk '{
+  # A process may exit between the glob and the read: cat then fails, and that must not stop the run.
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk '{
     i = index($0, "("); j = match($0, /\) [A-Za-z] /)
     split(substr($0, j + 2), f, " ")
     print $1 "\t" substr($0, i + 1, j - i - 1) "\t" f[12] + f[13] }'
 }
 
 # Where the whole machine's CPU went between two snapshots taken <seconds> apart, by command, as shares of all cores.
-# Further arguments "pid=label" name processes of ours (a replica), so that other people's JVMs show apart.
+# Further arguments "pid=label" name processes of ours (a replica), so that other people's JVMs show apart. A process
+# that started and ended between the snapshots is not seen.
 cpu_split() {
   local before=$1 after=$2 seconds=$3
   shift 3

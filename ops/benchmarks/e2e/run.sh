@@ -66,6 +66,7 @@ for number in "$seconds" "$warm_up" "$rounds" "$connections" "$storm_connections
   "$redis_timeout_ms"; do
   [[ $number =~ ^[1-9][0-9]*$ ]] || die "every count, duration and port must be a positive whole number, was '$number'"
 done
+((seconds >= 3)) || die "--seconds must be at least 3"
 [[ $schema =~ ^[a-z_][a-z0-9_]*$ ]] || die "--schema must be a plain lower-case SQL name, was '$schema'"
 [[ -f $jar ]] || die "no $jar: build it (mvn -q -DskipTests package) or pass --jar"
 jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
@@ -157,10 +158,20 @@ steady() {
 }
 comparisons=("live allowed refused" "direct edge-1 edge-3" "calm storm-alone storm+load")
 
-echo "== warm-up: ${warm_up} s of every path"
+# The labels of our replicas' pids, for cpu_split.
+replica_labels() { for i in 1 2 3; do echo "$(cat "$work/cluster/replica-$i.pid")=replica-$i"; done; }
+
+echo "== warm-up: ${warm_up} s of every path, and of replicas 2 and 3 directly"
+# Replicas 2 and 3 get a third of the edge's load only: without their own warm-up their code is still interpreted
+# when the three-replica rounds come, and round robin waits on them.
+for port in $((base_port + 2)) $((base_port + 3)); do
+  wrk_round 5 warm-up unrecorded "$warm_up" "$connections" "http://127.0.0.1:$port/users/me" "${ample[@]}"
+done
 for comparison in "${comparisons[@]}"; do
   for contender in $comparison; do steady "$contender" unrecorded "$warm_up"; done
 done
+cpu_snapshot >"$work/cpu-rounds-before"
+rounds_began=$SECONDS
 for ((round = 1; round <= rounds; round++)); do
   echo "== round $round of $rounds"
   for comparison in "${comparisons[@]}"; do
@@ -172,18 +183,23 @@ for ((round = 1; round <= rounds; round++)); do
     fi
   done
 done
+cpu_snapshot >"$work/cpu-rounds-after"
+cpu_split "$work/cpu-rounds-before" "$work/cpu-rounds-after" $((SECONDS - rounds_began)) "$(replica_labels)" \
+  >"$work/cpu-rounds.txt"
 if $profile; then
   replica_pid=$(cat "$work/cluster/replica-1.pid")
   for contender in allowed storm+load; do
     echo "== profile: JFR of replica 1 during $seconds s of $contender"
     jcmd "$replica_pid" JFR.start name=e2e settings=profile filename="$work/$contender.jfr" >/dev/null
-    cpu_snapshot >"$work/cpu-before"
-    steady "$contender" unrecorded "$seconds"
-    cpu_snapshot >"$work/cpu-after"
+    steady "$contender" unrecorded "$seconds" &
+    load=$!
+    # Both snapshots while wrk still runs, so that its CPU is seen too.
+    sleep 1; cpu_snapshot >"$work/cpu-before"
+    sleep $((seconds - 2)); cpu_snapshot >"$work/cpu-after"
+    wait "$load"
     jcmd "$replica_pid" JFR.stop name=e2e >/dev/null
-    { echo "the machine's CPU by command (all cores = 100%; not ours: the other engineers' work)"
-      cpu_split "$work/cpu-before" "$work/cpu-after" "$seconds" \
-        "$(for i in 1 2 3; do echo "$(cat "$work/cluster/replica-$i.pid")=replica-$i"; done)"; echo
+    { echo "the machine's CPU by command over $((seconds - 2)) s (all cores = 100%; java: other people's JVMs)"
+      cpu_split "$work/cpu-before" "$work/cpu-after" $((seconds - 2)) "$(replica_labels)"; echo
       "$e2e_dir/jfr-top.sh" "$work/$contender.jfr"; } >"$work/profile-$contender.txt"
   done
 fi
@@ -217,6 +233,10 @@ done
 # again were in-process ones, which flatter the figures.
 failovers=$(cat "$work"/cluster/replica-*.log "$work"/footprint-*.log | grep -c "failure mode 'local' in force" || true)
 echo "Redis missed its ${redis_timeout_ms} ms budget and the replicas fell back to local buckets $failovers times."
+echo
+echo "== the machine's CPU by command over the rounds (all cores = 100%; java: other people's JVMs; wrk, short-lived,"
+echo "   is not seen)"
+cat "$work/cpu-rounds.txt"
 if $profile; then
   for contender in allowed storm+load; do echo; echo "== where replica 1's CPU went, $contender"; cat "$work/profile-$contender.txt"; done
 fi
