@@ -12,7 +12,7 @@ case "${1:-}" in
 esac
 
 here=$(cd "$(dirname "$0")" && pwd)
-browser_tests="$here/../system-tests/browser"
+browser_tests="$here/../../bootstrap/src/test/browser"
 
 bash "$here/install-nginx.sh"
 

@@ -44,6 +44,8 @@ final class ScaleGuardProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SCALEGUARD_"));
         builder.environment().put("SCALEGUARD_HTTP_PORT", Integer.toString(port));
+        // the issuer is the URL clients use, so that a browser on it is same-origin with the token endpoint
+        builder.environment().put("SCALEGUARD_ISSUER", "http://127.0.0.1:" + port);
         builder.environment().putAll(environment);
         return new ScaleGuardProcess(builder.start(), log, port);
     }
