@@ -34,12 +34,15 @@ public final class ScaleGuardRuntime implements AutoCloseable {
     private final HttpServerRunner server;
     private final Limiting limiting;
     private final PersistenceModule store;
+    private final ServingCheck serving;
     private final String description;
 
-    private ScaleGuardRuntime(HttpServerRunner server, Limiting limiting, PersistenceModule store, String description) {
+    private ScaleGuardRuntime(HttpServerRunner server, Limiting limiting, PersistenceModule store, ServingCheck serving,
+                              String description) {
         this.server = server;
         this.limiting = limiting;
         this.store = store;
+        this.serving = serving;
         this.description = description;
     }
 
@@ -52,12 +55,13 @@ public final class ScaleGuardRuntime implements AutoCloseable {
         try {
             limiting = Limiting.open(config, events, clock);
             UseCases useCases = UseCases.wire(config, store, new ChargeQuotaService(limiting.limiter(), events), clock);
-            ResourceConfig application = application(config, useCases, healthChecks(store, limiting))
+            ServingCheck serving = new ServingCheck();
+            ResourceConfig application = application(config, useCases, healthChecks(serving, store, limiting))
                     .register(new ObservabilityFeature(metrics, config.jsonLogs() ? RequestLogFormat.JSON : RequestLogFormat.TEXT,
                             store.passwordHashesInFlight()))
                     .register(new ApiDocsFeature(config.issuer(), Version.current()));
             HttpServerRunner server = HttpServerRunner.start(application, "0.0.0.0", config.httpPort(), WORKER_THREADS, config.shutdownGrace());
-            return new ScaleGuardRuntime(server, limiting, store, limiting.description() + ", " + store);
+            return new ScaleGuardRuntime(server, limiting, store, serving, limiting.description() + ", " + store);
         } catch (RuntimeException e) {
             if (limiting != null) {
                 limiting.close();
@@ -73,8 +77,9 @@ public final class ScaleGuardRuntime implements AutoCloseable {
                 config.trustedProxies(), config.issuer(), UseCases.SCOPES));
     }
 
-    private static List<HealthCheck> healthChecks(PersistenceModule store, Limiting limiting) {
+    private static List<HealthCheck> healthChecks(ServingCheck serving, PersistenceModule store, Limiting limiting) {
         List<HealthCheck> checks = new ArrayList<>();
+        checks.add(serving);
         checks.add(store.health());
         checks.addAll(limiting.health());
         return checks;
@@ -91,6 +96,7 @@ public final class ScaleGuardRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        serving.stopping();
         server.close();
         limiting.close();
         store.close();

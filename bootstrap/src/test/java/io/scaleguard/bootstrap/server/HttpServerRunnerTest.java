@@ -5,7 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,6 +65,44 @@ class HttpServerRunnerTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(got.body()).isEqualTo("plain");
         }
+    }
+
+    @Test
+    void answersWhatArrivesOnAnOpenConnectionWhileDrainingAndClosesItAfterTheAnswer() throws Exception {
+        HttpServerRunner runner = HttpServerRunner.start(new ResourceConfig(EchoResource.class), "127.0.0.1", 0, 4, Duration.ofSeconds(60));
+        URI echo = URI.create("http://127.0.0.1:" + runner.port() + "/echo");
+        try (Socket keptAlive = new Socket("127.0.0.1", runner.port())) {
+            keptAlive.setSoTimeout(10_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(keptAlive.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = keptAlive.getOutputStream();
+            assertThat(exchange(out, in)).contains("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
+
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(runner::close);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(connectionRefused(echo)).isTrue());
+
+            String duringDrain = exchange(out, in);
+            assertThat(duringDrain).as("served, not Grizzly's 503").contains("HTTP/1.1 200").containsIgnoringCase("connection: close");
+            assertThat(in.read()).as("the server closed the connection after its answer").isEqualTo(-1);
+            closing.get(30, TimeUnit.SECONDS);
+            assertThat(closing).as("the drain ended when the last connection did, long before the 60 s grace").isDone();
+        }
+    }
+
+    /** One GET on the kept-alive connection; returns the status line and headers. */
+    private static String exchange(OutputStream out, BufferedReader in) throws IOException {
+        out.write("GET /echo HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        StringBuilder head = new StringBuilder();
+        String line;
+        int length = 0;
+        while ((line = in.readLine()) != null && !line.isEmpty()) {
+            head.append(line).append('\n');
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        in.skip(length);
+        return head.toString();
     }
 
     @Test
