@@ -22,27 +22,34 @@ import org.glassfish.jersey.server.ResourceConfig;
  * <p>Grizzly's own graceful shutdown answers 503 to every request that arrives on an open keep-alive connection while
  * it drains, and an edge may not repeat a POST elsewhere. So the drain here goes: stop accepting connections (an edge
  * that tries a new one is refused before it sent anything, and goes to another replica, POST included); keep serving
- * what arrives on the open connections, closing each after its answer; wait until the clients have closed them or the
- * grace period ends; only then stop, letting what is still in flight finish within what is left of the grace.
+ * what arrives on the open connections, closing each after its answer; wait until the clients have closed them, or
+ * until nothing has been in flight for a moment (what is left open is idle), or until the grace period ends; only then
+ * stop, letting what is still in flight finish within what is left of the grace.
  */
 public final class HttpServerRunner implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(HttpServerRunner.class.getName());
+
+    /**
+     * How long the drain keeps idle connections open for a request their client may already be sending: long enough
+     * for one on its way, short enough that idle keep-alive clients do not hold the stop for the whole grace.
+     */
+    static final Duration QUIET_BEFORE_STOP = Duration.ofSeconds(1);
 
     /** Small enough to refuse abuse, large enough for a bearer token plus ordinary headers. */
     public static final int MAX_REQUEST_HEADER_BYTES = 16 * 1024;
 
     private final HttpServer server;
     private final NetworkListener listener;
-    private final OpenConnections connections;
+    private final ServerActivity activity;
     private final Duration shutdownGrace;
     private final AtomicBoolean draining;
 
-    private HttpServerRunner(HttpServer server, NetworkListener listener, OpenConnections connections, Duration shutdownGrace,
+    private HttpServerRunner(HttpServer server, NetworkListener listener, ServerActivity activity, Duration shutdownGrace,
                              AtomicBoolean draining) {
         this.server = server;
         this.listener = listener;
-        this.connections = connections;
+        this.activity = activity;
         this.shutdownGrace = shutdownGrace;
         this.draining = draining;
     }
@@ -58,8 +65,9 @@ public final class HttpServerRunner implements AutoCloseable {
         NetworkListener listener = server.getListener("grizzly");
         listener.setMaxHttpHeaderSize(MAX_REQUEST_HEADER_BYTES);
         listener.registerAddOn(new ProtocolUpgradeRefusal());
-        OpenConnections connections = new OpenConnections();
-        listener.getTransport().getConnectionMonitoringConfig().addProbes(connections);
+        ServerActivity activity = new ServerActivity();
+        listener.getTransport().getConnectionMonitoringConfig().addProbes(activity.connections);
+        server.getServerConfiguration().getMonitoringConfig().getWebServerConfig().addProbes(activity.requests);
         listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                 .setPoolName("scaleguard-http").setCorePoolSize(workerThreads).setMaxPoolSize(workerThreads));
         try {
@@ -67,16 +75,11 @@ public final class HttpServerRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        return new HttpServerRunner(server, listener, connections, shutdownGrace, draining);
+        return new HttpServerRunner(server, listener, activity, shutdownGrace, draining);
     }
 
     public int port() {
         return listener.getPort();
-    }
-
-    /** Whether the drain has begun: readiness then says no, so that orchestrators stop sending. */
-    public boolean draining() {
-        return draining.get();
     }
 
     /** Drains as the class comment says, then stops; idempotent. */
@@ -88,7 +91,7 @@ public final class HttpServerRunner implements AutoCloseable {
         long deadline = System.nanoTime() + shutdownGrace.toNanos();
         ((TCPNIOTransport) listener.getTransport()).unbindAll();
         try {
-            connections.awaitNone(deadline);
+            activity.awaitSettled(QUIET_BEFORE_STOP.toNanos(), deadline);
             long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
             server.shutdown(left, TimeUnit.MILLISECONDS).get(left + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -21,8 +21,10 @@ class EmbeddedDefaultIT {
 
     @Test
     void servesKeepsAccountsAcrossARestartAndStopsCleanlyOnSigterm() throws Exception {
+        // both runs are one deployment: one issuer, though each listens on a port of its own
+        Map<String, String> deployment = Map.of("SCALEGUARD_ISSUER", "http://scaleguard.test");
         String accessToken;
-        try (ScaleGuardProcess first = ScaleGuardProcess.start(workDir, Map.of())) {
+        try (ScaleGuardProcess first = ScaleGuardProcess.start(workDir, deployment)) {
             first.awaitReady();
             ApiClient api = new ApiClient(first);
             api.register("alice");
@@ -34,7 +36,7 @@ class EmbeddedDefaultIT {
         }
         assertThat(Files.isDirectory(workDir.resolve("data"))).as("the embedded database lives under ./data").isTrue();
 
-        try (ScaleGuardProcess second = ScaleGuardProcess.start(workDir, Map.of())) {
+        try (ScaleGuardProcess second = ScaleGuardProcess.start(workDir, deployment)) {
             second.awaitReady();
             ApiClient api = new ApiClient(second);
             String newToken = api.accessToken("alice");
