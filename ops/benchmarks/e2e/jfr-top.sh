@@ -34,7 +34,8 @@ jfr print --events jdk.ExecutionSample --stack-depth 256 "$1" | awk -v top="${2:
   }
   END {
     if (samples == 0) { print "no execution samples in the recording"; exit }
-    printf "%d execution samples\n\nshare of samples under each library (inclusive; a sample counts for every library on its stack)\n", samples
+    printf "%d execution samples\n\n", samples
+    print "share of samples under each library (inclusive; a sample counts for every library on its stack)"
     for (l in inclusive) printf "  %5.1f%%  %s\n", 100 * inclusive[l] / samples, l | "sort -rn"
     close("sort -rn")
     printf "\nhottest methods (self: on top of the stack)\n"

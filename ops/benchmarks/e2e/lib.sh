@@ -62,7 +62,8 @@ wrk_round() {
   shift 6
   line=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$e2e_dir/report.lua" "$@" "$url" | grep '^RESULT') \
     || die "wrk against $url printed no result"
-  [[ $round == unrecorded ]] || printf '%s\t%s\t%s\t%s\n' "$item" "$contender" "$round" "${line#RESULT$'\t'}" >>"$results"
+  [[ $round == unrecorded ]] \
+    || printf '%s\t%s\t%s\t%s\n' "$item" "$contender" "$round" "${line#RESULT$'\t'}" >>"$results"
 }
 
 # One wrk run of the login storm (login-storm.lua): a thread per connection, each hammering the token endpoint.
@@ -99,7 +100,10 @@ cpu_split() {
     FNR == NR { start[$1] = $3; next }
     { used[$1 in label ? label[$1] : $2] += $3 - ($1 in start ? start[$1] : 0) }
     END {
-      for (c in used) if (used[c] > 0) { printf "  %5.1f%%  %s\n", 100 * used[c] / capacity, c | "sort -rn | head -n 10"; all += used[c] }
+      for (c in used) if (used[c] > 0) {
+        printf "  %5.1f%%  %s\n", 100 * used[c] / capacity, c | "sort -rn | head -n 10"
+        all += used[c]
+      }
       close("sort -rn | head -n 10")
       printf "  %5.1f%%  idle\n", all < capacity ? 100 * (1 - all / capacity) : 0 }' "$before" "$after"
 }

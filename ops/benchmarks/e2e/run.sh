@@ -110,18 +110,21 @@ clean_up() {
 trap clean_up EXIT
 
 # The load average before anything of ours runs is the others' share of this machine.
-echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo))," \
-  "$(java -version 2>&1 | head -n 1), load average before the run $(cut -d' ' -f1-3 /proc/loadavg); work dir $work"
+cpu_model=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores ($cpu_model), $(java -version 2>&1 | head -n 1)," \
+  "load average before the run $(cut -d' ' -f1-3 /proc/loadavg); work dir $work"
 
-PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -p 5432 -U postgres test -c "CREATE SCHEMA IF NOT EXISTS $schema" >/dev/null
+PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -p 5432 -U postgres test \
+  -c "CREATE SCHEMA IF NOT EXISTS $schema" >/dev/null
 # Migrations first, so that every measured start is an ordinary one (a fresh schema's first start also migrates).
 java -jar "$jar" migrate >"$work/migrate.log" 2>&1 || die "migrate failed: see $work/migrate.log"
 
 echo "== three replicas behind nginx (edge $edge_port), and nginx in front of replica 1 alone ($hop_port)"
 # The edge's per-IP limits are opened wide: wrk is one client address, and item 5 measures the hop, not limit_req.
 wide_open=(--rate 1000000r/s --burst 1000000 --auth-rate 1000000r/s --auth-burst 1000000)
-"$repo_root/ops/cluster/up.sh" --replicas 3 --first-port $((base_port + 1)) --listen "$edge_port" --run-dir "$work/cluster" \
-  --jar "$jar" --edge-rate 1000000r/s --edge-burst 1000000 --edge-auth-rate 1000000r/s --edge-auth-burst 1000000 \
+"$repo_root/ops/cluster/up.sh" --replicas 3 --first-port $((base_port + 1)) --listen "$edge_port" \
+  --run-dir "$work/cluster" --jar "$jar" \
+  --edge-rate 1000000r/s --edge-burst 1000000 --edge-auth-rate 1000000r/s --edge-auth-burst 1000000 \
   >"$work/up.log" 2>&1 || { cat "$work/up.log" >&2; die "the cluster did not start"; }
 "$repo_root/ops/nginx/render.sh" --replicas 1 --first-port $((base_port + 1)) --listen "127.0.0.1:$hop_port" \
   --run-dir "$work/hop-edge" "${wide_open[@]}" >/dev/null
@@ -238,6 +241,8 @@ echo "== the machine's CPU by command over the rounds (all cores = 100%; java: o
 echo "   is not seen)"
 cat "$work/cpu-rounds.txt"
 if $profile; then
-  for contender in allowed storm+load; do echo; echo "== where replica 1's CPU went, $contender"; cat "$work/profile-$contender.txt"; done
+  for contender in allowed storm+load; do
+    echo; echo "== where replica 1's CPU went, $contender"; cat "$work/profile-$contender.txt"
+  done
 fi
 echo "raw figures: $work/{results,storms,footprint}.tsv"
