@@ -21,9 +21,25 @@ public final class ScaleGuardCommand {
                 line.getErr().println("scaleguard: configuration error: " + exception.getMessage());
                 return EXIT_CONFIGURATION;
             }
-            line.getErr().println("scaleguard: " + exception.getMessage());
+            line.getErr().println("scaleguard: " + withCause(exception));
             return 1;
         });
         return commandLine;
+    }
+
+    /**
+     * The failure and its root cause in one line ("the database could not be migrated: Connection refused"): the
+     * adapters' own messages say what failed, the driver's says why. Never a stack trace.
+     */
+    static String withCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = String.valueOf(failure.getMessage());
+        if (root == failure || root.getMessage() == null || what.contains(root.getMessage())) {
+            return what;
+        }
+        return what + ": " + root.getMessage().lines().findFirst().orElse("").strip();
     }
 }

@@ -1,6 +1,7 @@
 package io.scaleguard.ops.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.scaleguard.ops.fixture.EdgeClient;
 import io.scaleguard.ops.fixture.EdgeOptions;
@@ -10,6 +11,7 @@ import io.scaleguard.ops.fixture.StandInReplica;
 import io.scaleguard.ops.fixture.StandInReplica.Reply;
 import io.scaleguard.ops.fixture.StandInReplicas;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,8 +57,9 @@ class EdgeLoadBalancingIT {
             }
             assertThat(replicas.totalReceived()).isEqualTo(12);
             String deadReplica = "127.0.0.1:" + (replicas.firstPort() + 1);
-            assertThat(edge.accessLog()).anySatisfy(entry ->
-                    assertThat((String) entry.get("upstream_addr")).startsWith(deadReplica + ", 127.0.0.1:"));
+            // nginx writes a request's log line just after its answer: wait for the lines rather than read at once
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(edge.accessLog()).anySatisfy(entry ->
+                    assertThat((String) entry.get("upstream_addr")).startsWith(deadReplica + ", 127.0.0.1:")));
         }
     }
 
