@@ -22,6 +22,16 @@ class EdgeForwardingIT {
     private final EdgeClient client = new EdgeClient();
 
     @Test
+    void keepsTheReplicasMetricsOffTheEdge() {
+        try (var replicas = StandInReplicas.start(1); var edge = EdgeProcess.start(options(replicas))) {
+            HttpResponse<String> metrics = client.get(edge.uri("/metrics"));
+            assertThat(metrics.statusCode()).isEqualTo(404);
+            assertThat(JsonText.parseObject(metrics.body())).containsEntry("type", "urn:scaleguard:edge:not-here");
+            assertThat(replicas.totalReceived()).isZero();
+        }
+    }
+
+    @Test
     void doesNotBelieveForwardedForFromAnUntrustedPeer() {
         try (var replicas = StandInReplicas.start(1);
              var edge = EdgeProcess.start(options(replicas).trusting("192.0.2.0/24"))) {
