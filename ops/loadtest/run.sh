@@ -62,8 +62,8 @@ else
   [[ $base_url =~ ^http://(127\.0\.0\.1|localhost):([0-9]+)$ ]] \
     || die "nothing answers at $base_url, and only a loopback URL with a port can be started here"
   edge_port=${BASH_REMATCH[2]}
-  psql -q -h 127.0.0.1 -p 5432 -U postgres test -c "CREATE SCHEMA IF NOT EXISTS $schema" \
-    || die "cannot create schema $schema (needs psql and the local PostgreSQL)"
+  PGOPTIONS="-c client_min_messages=warning" psql -q -h 127.0.0.1 -p 5432 -U postgres test \
+    -c "CREATE SCHEMA IF NOT EXISTS $schema" || die "cannot create schema $schema (needs psql and the local PostgreSQL)"
   run_dir=$(mktemp -d "${TMPDIR:-/tmp}/scaleguard-loadtest.XXXXXX")
   echo "== starting three replicas behind nginx on port $edge_port (logs in $run_dir)"
   # All virtual users share 127.0.0.1, so the edge's per-IP rate (the seed's 10 r/s) would refuse nearly all of the
@@ -100,6 +100,24 @@ for ((i = 1; i <= pro_accounts; i++)); do echo "$prefix-pro-$i"; done \
   | xargs -P 3 -I{} java -jar "$jar" users set-plan {} pro >"$plan_log" 2>&1 \
   || { cat "$plan_log" >&2; die "users set-plan failed (is SCALEGUARD_DB_URL the cluster's database?)"; }
 grep -c 'is now on plan pro' "$plan_log" | sed 's/^/   accounts on the pro plan: /'
+
+# A server answering at --base-url may not be the one whose database set-plan just changed (another cluster on the
+# same port): then the pro accounts would quietly run on the default plan. One login tells.
+if ((pro_accounts > 0)); then
+  headers=$(mktemp) body=$(mktemp)
+  for _ in $(seq 1 30); do
+    status=$(curl -s -D "$headers" -o "$body" -w '%{http_code}' --max-time 60 -X POST "$base_url/auth/token" \
+      --data-urlencode grant_type=password --data-urlencode "username=$prefix-pro-1" \
+      --data-urlencode "password=$password" || true)
+    [[ $status == 429 || $status == 503 ]] || break
+    sleep "$(awk -F': *' 'tolower($1) == "retry-after" {print $2 + 0}' "$headers")"
+  done
+  [[ $status == 200 ]] || die "logging in as $prefix-pro-1 answered HTTP $status: $(cat "$body")"
+  token=$(sed 's/.*"access_token":"\([^"]*\)".*/\1/' "$body")
+  curl -s --max-time 10 -H "Authorization: Bearer $token" "$base_url/users/me" | grep -q '"plan":"pro"' \
+    || die "$prefix-pro-1 is not on the pro plan at $base_url: is SCALEGUARD_DB_URL the database of that server?"
+  rm -f "$headers" "$body"
+fi
 
 echo "== Gatling against $base_url"
 log=$(mktemp "${TMPDIR:-/tmp}/scaleguard-loadtest-gatling.XXXXXX")
