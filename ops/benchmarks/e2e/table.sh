@@ -71,8 +71,8 @@ for contender in direct edge-1 edge-3; do
   r=$([[ $contender == direct ]] && echo "1.00 (baseline)" || echo "$(ratio 5 "$contender" direct 6) of direct")
   row 5 "$label" "$(column 5 "$contender" 6 | figure %.0f)" "$r" ""
   row "" "  p50 / p99 ms" "$(latencies 5 "$contender")" \
-    "$([[ $contender == direct ]] || echo "p50 +$(join -t $'\t' <(by_round 5 "$contender" 7) <(by_round 5 direct 7) \
-      | awk -F'\t' '{print $2 - $3}' | median | rounded %.1f) ms vs direct")" ""
+    "$([[ $contender == direct ]] || echo "p50 $(join -t $'\t' <(by_round 5 "$contender" 7) <(by_round 5 direct 7) \
+      | awk -F'\t' '{print $2 - $3}' | median | rounded %+.1f) ms vs direct")" ""
 done
 row 6 "logins/s, storm alone (Argon2id, OWASP cost)" "$(storm_rate storm-alone 200 | figure %.1f)" "" ""
 row 6 "logins/s, storm beside the steady load" "$(storm_rate storm+load 200 | figure %.1f)" "" ""
