@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 public final class InMemoryUserAccounts implements UserAccounts {
 
     private final Map<UserId, UserAccount> byId = new LinkedHashMap<>();
+    private int lookupsById;
 
     @Override
     public synchronized AddResult add(UserAccount account) {
@@ -34,7 +35,13 @@ public final class InMemoryUserAccounts implements UserAccounts {
 
     @Override
     public synchronized Optional<UserAccount> byId(UserId id) {
+        lookupsById++;
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** How often {@link #byId} was asked: lets a test see what a cache in front of the store saves. */
+    public synchronized int lookupsById() {
+        return lookupsById;
     }
 
     @Override

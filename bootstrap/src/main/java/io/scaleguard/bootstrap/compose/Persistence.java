@@ -6,6 +6,7 @@ import io.scaleguard.adapters.postgres.PersistenceModule;
 import io.scaleguard.bootstrap.config.DatabaseTarget;
 import io.scaleguard.bootstrap.config.PasswordHashingConfig;
 import io.scaleguard.bootstrap.config.ScaleGuardConfig;
+import java.time.Duration;
 
 /** Opens the store the configuration names, with its schema migrated: PostgreSQL, or the embedded default database. */
 final class Persistence {
@@ -28,7 +29,8 @@ final class Persistence {
     private static PasswordHashing hashing(PasswordHashingConfig config) {
         return PasswordHashing.owaspDefaults()
                 .withCost(config.memoryKiB(), config.iterations(), config.parallelism())
-                .withConcurrency(config.concurrency(), PasswordHashing.DEFAULT_SLOT_WAIT);
+                // no wait for a slot: a login that would queue is refused at once, and holds no request thread
+                .withConcurrency(config.concurrency(), Duration.ZERO);
     }
 
     private Persistence() {

@@ -25,12 +25,6 @@ import org.glassfish.jersey.server.ResourceConfig;
  */
 public final class ScaleGuardRuntime implements AutoCloseable {
 
-    /**
-     * Request threads. A decision may wait one Redis round trip, so more threads than cores; measured on 2 cores,
-     * far more only added contention (see ops/PERFORMANCE.md).
-     */
-    static final int WORKER_THREADS = 32;
-
     private final HttpServerRunner server;
     private final Limiting limiting;
     private final PersistenceModule store;
@@ -60,7 +54,7 @@ public final class ScaleGuardRuntime implements AutoCloseable {
                     .register(new ObservabilityFeature(metrics, config.jsonLogs() ? RequestLogFormat.JSON : RequestLogFormat.TEXT,
                             store.passwordHashesInFlight()))
                     .register(new ApiDocsFeature(config.issuer(), Version.current()));
-            HttpServerRunner server = HttpServerRunner.start(application, "0.0.0.0", config.httpPort(), WORKER_THREADS, config.shutdownGrace());
+            HttpServerRunner server = HttpServerRunner.start(application, "0.0.0.0", config.httpPort(), config.workerThreads(), config.shutdownGrace());
             return new ScaleGuardRuntime(server, limiting, store, serving, limiting.description() + ", " + store);
         } catch (RuntimeException e) {
             if (limiting != null) {

@@ -48,6 +48,8 @@ record UseCases(RegisterUserUseCase registerUser, IssueTokenUseCase issueToken, 
      * key cache's refresh, and may sign with the old one until then.
      */
     static final Duration KEY_OVERLAP = Duration.ofMinutes(2);
+    /** How stale /users/me may be on a replica: a plan change shows within this, a polling client costs no query. */
+    static final Duration PROFILE_FRESH_FOR = Duration.ofSeconds(5);
 
     static UseCases wire(ScaleGuardConfig config, PersistenceModule store, ChargeQuotaUseCase quota, Clock clock) {
         RatePolicies policies = config.policies();
@@ -61,7 +63,7 @@ record UseCases(RegisterUserUseCase registerUser, IssueTokenUseCase issueToken, 
                 new IssueTokenService(store.authenticator(), store.userAccounts(), store.refreshTokens(), codec, throttle, tokens, clock),
                 new RevokeTokenService(store.refreshTokens()),
                 new AuthorizeRequestService(codec, quota, policies),
-                new GetProfileService(store.userAccounts()),
+                new GetProfileService(store.userAccounts(), clock, PROFILE_FRESH_FOR),
                 new ChangePasswordService(store.userAccounts(), store.authenticator(), store.passwordHasher(), store.refreshTokens(), throttle),
                 signingKeys,
                 signingKeys,

@@ -59,6 +59,7 @@ public final class ConfigLoader {
         }
         return new ScaleGuardConfig(
                 port(),
+                (int) positiveLong(Setting.HTTP_WORKER_THREADS, 1_024),
                 redisTarget(),
                 databaseTarget(),
                 issuer(),

@@ -12,6 +12,7 @@ import java.util.List;
  */
 public record ScaleGuardConfig(
         int httpPort,
+        int workerThreads,
         RedisTarget redis,
         DatabaseTarget database,
         URI issuer,

@@ -3,9 +3,10 @@ package io.scaleguard.bootstrap.config;
 /** The environment variables of the run contract (API.md), with their defaults. */
 enum Setting {
     HTTP_PORT("SCALEGUARD_HTTP_PORT", "8080"),
+    HTTP_WORKER_THREADS("SCALEGUARD_HTTP_WORKER_THREADS", "32"),
     REDIS_URL("SCALEGUARD_REDIS_URL", null),
     REDIS_CLUSTER_NODES("SCALEGUARD_REDIS_CLUSTER_NODES", null),
-    REDIS_TIMEOUT_MS("SCALEGUARD_REDIS_TIMEOUT_MS", "50"),
+    REDIS_TIMEOUT_MS("SCALEGUARD_REDIS_TIMEOUT_MS", "100"),
     REDIS_KEY_PREFIX("SCALEGUARD_REDIS_KEY_PREFIX", "sg:"),
     DB_URL("SCALEGUARD_DB_URL", null),
     DB_USER("SCALEGUARD_DB_USER", null),
@@ -21,7 +22,8 @@ enum Setting {
     PASSWORD_HASH_MEMORY_KIB("SCALEGUARD_PASSWORD_HASH_MEMORY_KIB", "19456"),
     PASSWORD_HASH_ITERATIONS("SCALEGUARD_PASSWORD_HASH_ITERATIONS", "2"),
     PASSWORD_HASH_PARALLELISM("SCALEGUARD_PASSWORD_HASH_PARALLELISM", "1"),
-    PASSWORD_HASH_CONCURRENCY("SCALEGUARD_PASSWORD_HASH_CONCURRENCY", Integer.toString(Runtime.getRuntime().availableProcessors())),
+    // half the cores: a login storm may take those, and the other half keeps serving protected requests
+    PASSWORD_HASH_CONCURRENCY("SCALEGUARD_PASSWORD_HASH_CONCURRENCY", Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors() / 2))),
     TRUSTED_PROXIES("SCALEGUARD_TRUSTED_PROXIES", "127.0.0.1/32,::1/128"),
     SHUTDOWN_GRACE_SECONDS("SCALEGUARD_SHUTDOWN_GRACE_SECONDS", "20"),
     LOG_FORMAT("SCALEGUARD_LOG_FORMAT", "text"),

@@ -25,6 +25,8 @@ class ConfigLoaderTest {
     void runsTheEmbeddedDefaultWithNoConfigurationAtAll() {
         ScaleGuardConfig config = ConfigLoader.load(Map.of());
         assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.workerThreads()).isEqualTo(32);
+        assertThat(config.redisTimeout()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.redis()).isEqualTo(new RedisTarget.InProcess());
         assertThat(config.database()).isEqualTo(new DatabaseTarget.Embedded(Path.of("./data")));
         assertThat(config.issuer()).hasToString("http://localhost:8080");
@@ -32,7 +34,7 @@ class ConfigLoaderTest {
         assertThat(config.failureMode()).isEqualTo(FailureMode.LOCAL);
         assertThat(config.replicas()).isEqualTo(1);
         assertThat(config.passwordHashing()).as("OWASP's Argon2id parameters")
-                .isEqualTo(new PasswordHashingConfig(19_456, 2, 1, Runtime.getRuntime().availableProcessors()));
+                .isEqualTo(new PasswordHashingConfig(19_456, 2, 1, Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
         assertThat(config.trustedProxies()).containsExactly("127.0.0.1/32", "::1/128");
         assertThat(config.redisKeyPrefix()).isEqualTo("sg:");
         var burst = config.policies().forPlan(Plan.DEFAULT).limits().get(0);
