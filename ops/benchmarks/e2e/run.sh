@@ -24,7 +24,7 @@ usage: ops/benchmarks/e2e/run.sh [--jar JAR] [--seconds S] [--warm-up S] [--roun
   --base-port P            the edge on P, replicas on P+1..P+3, the one-replica edge on P+10, the footprint
                            replica on P+11 (default 18080; all must be free)
   --schema NAME            PostgreSQL schema of the replicas (default sg_e2e; created when missing)
-  --redis-timeout-ms MS     the replicas' SCALEGUARD_REDIS_TIMEOUT_MS (default 1000, not the service's 50: on a
+  --redis-timeout-ms MS     the replicas' SCALEGUARD_REDIS_TIMEOUT_MS (default 1000, not the service's 100: on a
                            loaded 2-core machine Redis answers late, and the failover to per-replica buckets would
                            turn the "Redis + PostgreSQL" measurement into an in-process one; the table counts them)
   --profile                after the rounds, record JFR on replica 1 during one more run of the allowed path and one
