@@ -16,7 +16,7 @@ public final class InMemoryRefreshTokens implements RefreshTokens {
 
     private final Map<String, RefreshToken> byHash = new HashMap<>();
     private final Set<String> used = new HashSet<>();
-    private final Set<UUID> revokedFamilies = new HashSet<>();
+    private final Map<UUID, Instant> revokedFamilies = new HashMap<>();
 
     @Override
     public synchronized void save(RefreshToken token) {
@@ -26,7 +26,7 @@ public final class InMemoryRefreshTokens implements RefreshTokens {
     @Override
     public synchronized Use use(String tokenHash, Instant now) {
         RefreshToken token = byHash.get(tokenHash);
-        if (token == null || revokedFamilies.contains(token.familyId()) || !token.familyExpiresAt().isAfter(now)) {
+        if (token == null || revokedFamilies.containsKey(token.familyId()) || !token.familyExpiresAt().isAfter(now)) {
             return new Use.Invalid();
         }
         return used.add(tokenHash) ? new Use.Fresh(token) : new Use.Reused(token);
@@ -34,21 +34,36 @@ public final class InMemoryRefreshTokens implements RefreshTokens {
 
     @Override
     public synchronized void revokeFamily(UUID familyId) {
-        revokedFamilies.add(familyId);
+        revokedFamilies.putIfAbsent(familyId, Instant.now());
     }
 
     @Override
     public synchronized void revokeAllOf(UserId userId) {
-        byHash.values().stream().filter(t -> t.userId().equals(userId)).forEach(t -> revokedFamilies.add(t.familyId()));
+        byHash.values().stream().filter(t -> t.userId().equals(userId)).forEach(t -> revokeFamily(t.familyId()));
     }
 
     @Override
     public synchronized void revokeByHash(String tokenHash) {
-        byHash(tokenHash).ifPresent(t -> revokedFamilies.add(t.familyId()));
+        byHash(tokenHash).ifPresent(t -> revokeFamily(t.familyId()));
     }
 
     @Override
     public synchronized Optional<RefreshToken> byHash(String tokenHash) {
         return Optional.ofNullable(byHash.get(tokenHash));
+    }
+
+    @Override
+    public synchronized int purgeEndedBefore(Instant cutoff) {
+        Set<UUID> ended = new HashSet<>();
+        byHash.values().stream().filter(t -> t.familyExpiresAt().isBefore(cutoff)).forEach(t -> ended.add(t.familyId()));
+        revokedFamilies.forEach((family, at) -> {
+            if (at.isBefore(cutoff)) {
+                ended.add(family);
+            }
+        });
+        byHash.values().removeIf(t -> ended.contains(t.familyId()));
+        used.removeIf(hash -> !byHash.containsKey(hash));
+        revokedFamilies.keySet().removeAll(ended);
+        return ended.size();
     }
 }

@@ -27,6 +27,13 @@ public final class InMemorySigningKeys implements SigningKeys {
     }
 
     @Override
+    public synchronized int purgeRetiredBefore(Instant cutoff) {
+        int before = keys.size();
+        keys.removeIf(k -> k.retiredAt() != null && k.retiredAt().isBefore(cutoff));
+        return before - keys.size();
+    }
+
+    @Override
     public synchronized boolean retire(String keyId, Instant at) {
         for (int i = 0; i < keys.size(); i++) {
             SigningKey k = keys.get(i);

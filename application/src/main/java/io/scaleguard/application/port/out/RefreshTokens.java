@@ -27,6 +27,14 @@ public interface RefreshTokens {
 
     Optional<RefreshToken> byHash(String tokenHash);
 
+    /**
+     * Deletes every family, with its tokens, that ended (reached its absolute lifetime, or was revoked) before
+     * {@code cutoff}: none of its tokens can ever be fresh again, so the rows only cost space.
+     *
+     * @return how many families were deleted
+     */
+    int purgeEndedBefore(Instant cutoff);
+
     sealed interface Use {
         record Fresh(RefreshToken token) implements Use {
         }

@@ -13,4 +13,10 @@ public interface SigningKeys {
 
     /** Sets the retirement time of a key; it keeps verifying until then. @return false for an unknown key */
     boolean retire(String keyId, Instant at);
+
+    /**
+     * Deletes the keys retired before {@code cutoff}: they verify nothing any more, and a private key kept for nothing
+     * is a private key that can leak. @return how many were deleted
+     */
+    int purgeRetiredBefore(Instant cutoff);
 }

@@ -126,4 +126,26 @@ public abstract class RefreshTokensContract {
         assertThat(tokens().use(two.tokenHash(), NOW)).isEqualTo(new Use.Invalid());
         assertThat(tokens().use(theirs.tokenHash(), NOW)).isInstanceOf(Use.Fresh.class);
     }
+
+    @Test
+    void purgesFamiliesPastTheirLifetimeWithTheirTokensAndKeepsLiveOnes() {
+        UserId user = aUser();
+        RefreshToken ended = saved(user, UUID.randomUUID(), NOW.plusSeconds(60));
+        RefreshToken live = saved(user, UUID.randomUUID(), NOW.plus(Duration.ofDays(1)));
+        assertThat(tokens().purgeEndedBefore(NOW.plusSeconds(120))).isPositive();
+        assertThat(tokens().byHash(ended.tokenHash())).isEmpty();
+        assertThat(tokens().byHash(live.tokenHash())).contains(live);
+        assertThat(tokens().use(live.tokenHash(), NOW)).isInstanceOf(Use.Fresh.class);
+    }
+
+    @Test
+    void purgesRevokedFamiliesOnceTheirRevocationIsOlderThanTheCutoff() {
+        RefreshToken revoked = saved(aUser(), UUID.randomUUID(), NOW.plus(Duration.ofDays(1)));
+        tokens().revokeFamily(revoked.familyId());
+        tokens().purgeEndedBefore(Instant.now().minusSeconds(3600));
+        assertThat(tokens().byHash(revoked.tokenHash())).as("revoked just now: not before the cutoff").isPresent();
+        tokens().purgeEndedBefore(Instant.now().plusSeconds(60));
+        assertThat(tokens().byHash(revoked.tokenHash())).isEmpty();
+        assertThat(tokens().use(revoked.tokenHash(), NOW)).isEqualTo(new Use.Invalid());
+    }
 }

@@ -44,4 +44,19 @@ public abstract class SigningKeysContract {
     void retiringAnUnknownKeySaysSo() {
         assertThat(keys().retire("k-" + UUID.randomUUID(), NOW)).isFalse();
     }
+
+    @Test
+    void purgesKeysRetiredBeforeTheCutoffAndKeepsTheOthers() {
+        SigningKey retired = key(NOW.minusSeconds(120));
+        SigningKey retiring = key(NOW.minusSeconds(60));
+        SigningKey active = key(NOW.minusSeconds(30));
+        keys().add(retired);
+        keys().add(retiring);
+        keys().add(active);
+        keys().retire(retired.keyId(), NOW.minusSeconds(10));
+        keys().retire(retiring.keyId(), NOW.plusSeconds(600));
+        assertThat(keys().purgeRetiredBefore(NOW)).isPositive();
+        assertThat(keys().retire(retired.keyId(), NOW)).as("gone").isFalse();
+        assertThat(keys().activeAt(NOW)).extracting(SigningKey::keyId).contains(retiring.keyId(), active.keyId());
+    }
 }
