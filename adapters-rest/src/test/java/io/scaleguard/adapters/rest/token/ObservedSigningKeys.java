@@ -33,4 +33,9 @@ final class ObservedSigningKeys implements SigningKeys {
     public boolean retire(String keyId, Instant at) {
         return keys.retire(keyId, at);
     }
+
+    @Override
+    public int purgeRetiredBefore(Instant cutoff) {
+        return keys.purgeRetiredBefore(cutoff);
+    }
 }
