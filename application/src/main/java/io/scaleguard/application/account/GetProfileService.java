@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class GetProfileService implements GetProfileUseCase {
 
-    /** Bounds memory under a flood of distinct users; beyond it, expired entries go first, then all. */
+    /** Bounds memory under a flood of distinct users; beyond it, expired entries go, and new ones wait for room. */
     static final int MAX_CACHED = 10_000;
 
     private record Cached(UserProfile profile, Instant freshUntil) {
@@ -51,10 +51,10 @@ public final class GetProfileService implements GetProfileUseCase {
     private void remember(UserProfile profile, Instant now) {
         if (cache.size() >= MAX_CACHED) {
             cache.values().removeIf(c -> !now.isBefore(c.freshUntil()));
-            if (cache.size() >= MAX_CACHED) {
-                cache.clear();
-            }
         }
-        cache.put(profile.id(), new Cached(profile, now.plus(freshFor)));
+        // full of live entries: this profile is served uncached rather than evicting a burst of others at once
+        if (cache.size() < MAX_CACHED || cache.containsKey(profile.id())) {
+            cache.put(profile.id(), new Cached(profile, now.plus(freshFor)));
+        }
     }
 }

@@ -27,10 +27,23 @@ public final class LoginThrottle {
         this.policies = policies;
     }
 
-    /** Charges one attempt from this client address; the wait when it is over its limit. */
+    /**
+     * Charges one attempt from this client's network; the wait when it is over its limit. An IPv4 client is one
+     * address, an IPv6 client its /64: one subscriber commonly holds a whole /64, and would otherwise get 2^64 buckets.
+     */
     public Optional<Duration> chargeAddress(String clientIp) {
         String address = clientIp != null && SAFE_ADDRESS.matcher(clientIp).matches() ? clientIp : "unknown";
-        return charge(BucketKey.of("login-ip", address), RatePolicies.LOGIN_IP);
+        return charge(BucketKey.of("login-ip", network(address)), RatePolicies.LOGIN_IP);
+    }
+
+    /** The /64 of a full-form IPv6 address (as the REST adapter writes them: eight groups), else the address itself. */
+    static String network(String address) {
+        String withoutZone = address.indexOf('%') >= 0 ? address.substring(0, address.indexOf('%')) : address;
+        String[] groups = withoutZone.split(":", -1);
+        if (groups.length != 8) {
+            return address;
+        }
+        return String.join(":", groups[0], groups[1], groups[2], groups[3]) + "::/64";
     }
 
     /** Charges one attempt on this account; the wait when it is over its limit. */

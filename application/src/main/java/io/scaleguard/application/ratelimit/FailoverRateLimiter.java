@@ -75,11 +75,6 @@ public final class FailoverRateLimiter implements RateLimiter, AttributedRateLim
         return new Attributed(fallback(request), false);
     }
 
-    /** Whether the configured failure mode is in force now. */
-    public boolean degraded() {
-        return degraded.get();
-    }
-
     private boolean probeIsDue() {
         long now = clock.millis();
         long due = nextProbeMillis.get();

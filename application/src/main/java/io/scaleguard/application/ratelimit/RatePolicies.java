@@ -45,8 +45,19 @@ public final class RatePolicies {
                 new RatePolicy(LOGIN_IP, java.util.List.of(Limit.perSecond("attempts", 30, "1")), false)));
     }
 
+    /** The policy of a plan: the one of its name, or {@code default}; never a login policy, which no plan may have. */
     public RatePolicy forPlan(Plan plan) {
-        return byName.getOrDefault(plan.name(), byName.get(DEFAULT));
+        return isPlan(plan.name()) ? byName.get(plan.name()) : byName.get(DEFAULT);
+    }
+
+    /** Whether a user may be put on this plan: a policy of that name exists and it is not a login policy. */
+    public boolean isPlan(String name) {
+        return byName.containsKey(name) && !name.equals(LOGIN_USERNAME) && !name.equals(LOGIN_IP);
+    }
+
+    /** The plans users may be put on, for an operator's error message. */
+    public java.util.List<String> planNames() {
+        return byName.keySet().stream().filter(this::isPlan).sorted().toList();
     }
 
     public Optional<RatePolicy> byName(String name) {

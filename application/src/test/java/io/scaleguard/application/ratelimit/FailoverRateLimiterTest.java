@@ -43,7 +43,8 @@ class FailoverRateLimiterTest {
         FailoverRateLimiter limiter = failover(FailureMode.LOCAL, 1);
         assertThat(limiter.tryAcquire(REQUEST).remaining()).isEqualTo(9);
         assertThat(storeCalls).hasValue(1);
-        assertThat(limiter.degraded()).isFalse();
+        assertThat(limiter.decide(REQUEST).authoritative()).isTrue();
+        assertThat(events.failureModes).containsExactly("none");
     }
 
     @Test
@@ -55,7 +56,8 @@ class FailoverRateLimiterTest {
             admitted += limiter.tryAcquire(REQUEST).allowed() ? 1 : 0;
         }
         assertThat(admitted).as("a third of a burst of ten").isEqualTo(3);
-        assertThat(limiter.degraded()).isTrue();
+        assertThat(limiter.decide(REQUEST).authoritative()).as("the failure mode decided").isFalse();
+        assertThat(events.failureModes).containsExactly("none", "local");
     }
 
     @Test
@@ -92,7 +94,6 @@ class FailoverRateLimiterTest {
         }
         storeDown.set(false);
         assertThat(limiter.tryAcquire(REQUEST).remaining()).as("the shared bucket, untouched while the store was down").isEqualTo(9);
-        assertThat(limiter.degraded()).isFalse();
         limiter.tryAcquire(REQUEST);
         assertThat(events.failureModes).containsExactly("none", "local", "none");
     }
