@@ -15,10 +15,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Liveness (the process answers) and readiness (its dependencies answer too) for load balancers and Kubernetes. */
+/**
+ * Liveness (the process answers) and readiness (the replica can serve: its critical dependencies answer) for load
+ * balancers and Kubernetes.
+ */
 @Singleton
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,24 +41,29 @@ public final class HealthResource {
     @Operation(summary = "Liveness: the process answers", responses =
         @ApiResponse(responseCode = "200", description = "UP", useReturnTypeSchema = true))
     public HealthStatus live() {
-        return new HealthStatus("UP", null);
+        return new HealthStatus(HealthStatus.UP, null);
     }
 
     @GET
     @Path("ready")
-    @Operation(summary = "Readiness: Redis and the database answer too", responses = {
-        @ApiResponse(responseCode = "200", description = "UP, with each check's state",
+    @Operation(summary = "Readiness: the replica can serve; its dependencies answer",
+        description = "Every check is listed in checks, UP or DOWN. Only a critical dependency that is down (the database, "
+            + "or Redis with the closed failure mode) makes the replica unready. A dependency that a failure mode stands in "
+            + "for (Redis with the local or open mode) is reported DOWN with status DEGRADED and 200, so that one outage "
+            + "of a shared dependency does not take every replica out of its load balancer.", responses = {
+        @ApiResponse(responseCode = "200", description = "UP when every check answers; DEGRADED when only non-critical "
+            + "dependencies are down, each named DOWN in checks",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HealthStatus.class))),
         @ApiResponse(responseCode = "503", ref = ApiComponents.NOT_READY)})
     public Response ready() {
-        Map<String, Boolean> results = readiness.probe();
-        String down = results.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey)
-                .collect(Collectors.joining(", "));
-        if (!down.isEmpty()) {
+        List<CheckOutcome> outcomes = readiness.probe();
+        if (outcomes.stream().anyMatch(CheckOutcome::failsReadiness)) {
+            String down = outcomes.stream().filter(outcome -> !outcome.up()).map(CheckOutcome::name).collect(Collectors.joining(", "));
             return Problems.status(503, "Not ready; down: " + down + ".").build();
         }
         Map<String, String> checks = new LinkedHashMap<>();
-        results.keySet().forEach(name -> checks.put(name, "UP"));
-        return Response.ok(new HealthStatus("UP", checks), MediaType.APPLICATION_JSON_TYPE).build();
+        outcomes.forEach(outcome -> checks.put(outcome.name(), outcome.up() ? HealthStatus.UP : HealthStatus.DOWN));
+        String status = checks.containsValue(HealthStatus.DOWN) ? HealthStatus.DEGRADED : HealthStatus.UP;
+        return Response.ok(new HealthStatus(status, checks), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

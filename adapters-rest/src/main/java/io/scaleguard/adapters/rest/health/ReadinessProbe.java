@@ -2,6 +2,7 @@ package io.scaleguard.adapters.rest.health;
 
 import io.scaleguard.application.port.out.HealthCheck;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,8 @@ public final class ReadinessProbe {
         this.budget = budget;
     }
 
-    /** Each check's name and whether it answered healthy within the budget, in the order of the checks. */
-    Map<String, Boolean> probe() {
+    /** Each check's outcome within the budget, in the order of the checks. */
+    List<CheckOutcome> probe() {
         Map<Integer, CompletableFuture<Boolean>> started = new LinkedHashMap<>();
         for (int i = 0; i < checks.size(); i++) {
             HealthCheck check = checks.get(i);
@@ -48,9 +49,12 @@ public final class ReadinessProbe {
                     ? previous : CompletableFuture.supplyAsync(() -> healthy(check), executor)));
         }
         long deadline = System.nanoTime() + budget.toNanos();
-        Map<String, Boolean> results = new LinkedHashMap<>();
-        started.forEach((index, outcome) -> results.put(checks.get(index).name(), await(outcome, deadline)));
-        return results;
+        List<CheckOutcome> outcomes = new ArrayList<>();
+        started.forEach((index, outcome) -> {
+            HealthCheck check = checks.get(index);
+            outcomes.add(new CheckOutcome(check.name(), await(outcome, deadline), check.critical()));
+        });
+        return outcomes;
     }
 
     private static boolean await(CompletableFuture<Boolean> outcome, long deadline) {

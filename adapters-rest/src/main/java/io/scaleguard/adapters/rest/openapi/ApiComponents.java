@@ -91,7 +91,8 @@ public final class ApiComponents {
                         .content(json(schemaRef("OAuthError"))))
                 .addResponses("Busy", problem("Saturated (password hashing) or a store is unreachable; retry after "
                         + "Retry-After seconds.").addHeaderObject("Retry-After", ref("Retry-After")))
-                .addResponses("NotReady", problem("A dependency (Redis, the database) does not answer; detail names it."));
+                .addResponses("NotReady", problem("A critical dependency (the database; Redis under the closed failure mode) does not "
+                        + "answer; detail names every dependency that is down."));
         return components;
     }
 

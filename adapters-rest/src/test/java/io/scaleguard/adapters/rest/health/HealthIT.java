@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 class HealthIT extends ServedApplication {
 
-    private final Dependency database = new Dependency("database");
-    private final Dependency redis = new Dependency("redis");
+    private final Dependency database = new Dependency("database", true);
+    /** As bootstrap wires Redis under the local or open failure mode: reported, never failing readiness. */
+    private final Dependency redis = new Dependency("redis", false);
 
     @Override
     protected ResourceConfig application() {
@@ -54,31 +55,56 @@ class HealthIT extends ServedApplication {
     }
 
     @Test
-    void notReadyNamesWhatIsDown() {
+    void aNonCriticalDependencyDownLeavesTheReplicaReadyButDegraded() {
         redis.state = State.DOWN;
 
-        JsonNode problem = assertProblem(http.get("/health/ready"), 503);
+        HttpResponse<String> response = http.get("/health/ready");
 
-        assertThat(problem.get("detail").asText()).contains("redis").doesNotContain("database");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = Http.json(response);
+        assertThat(body.get("status").asText()).isEqualTo("DEGRADED");
+        assertThat(body.at("/checks/redis").asText()).isEqualTo("DOWN");
+        assertThat(body.at("/checks/database").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void aCriticalDependencyDownMakesTheReplicaUnreadyAndTheDetailNamesEveryDependencyDown() {
+        database.state = State.DOWN;
+        assertThat(assertProblem(http.get("/health/ready"), 503).get("detail").asText()).contains("database").doesNotContain("redis");
+
+        redis.state = State.DOWN;
+        assertThat(assertProblem(http.get("/health/ready"), 503).get("detail").asText()).contains("database", "redis");
     }
 
     @Test
     void aCheckThatThrowsCountsAsDown() {
         database.state = State.THROWS;
+        redis.state = State.THROWS;
 
-        assertThat(assertProblem(http.get("/health/ready"), 503).get("detail").asText()).contains("database");
+        assertThat(assertProblem(http.get("/health/ready"), 503).get("detail").asText()).contains("database", "redis");
     }
 
     @Test
     void aHangingCheckIsDownWithinTheBudgetAndIsNotStartedAgainWhileItHangs() {
-        redis.state = State.HANGS;
+        database.state = State.HANGS;
 
         JsonNode first = assertProblem(http.get("/health/ready"), 503);
         JsonNode second = assertProblem(http.get("/health/ready"), 503);
 
-        assertThat(first.get("detail").asText()).contains("redis").doesNotContain("database");
-        assertThat(second.get("detail").asText()).contains("redis");
-        assertThat(redis.calls).hasValue(1);
+        assertThat(first.get("detail").asText()).contains("database").doesNotContain("redis");
+        assertThat(second.get("detail").asText()).contains("database");
+        assertThat(database.calls).hasValue(1);
+    }
+
+    @Test
+    void aHangingNonCriticalCheckIsReportedDownWithinTheBudget() {
+        redis.state = State.HANGS;
+
+        HttpResponse<String> response = http.get("/health/ready");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response).get("status").asText()).isEqualTo("DEGRADED");
+        assertThat(Http.json(response).at("/checks/redis").asText()).isEqualTo("DOWN");
     }
 
     enum State { UP, DOWN, THROWS, HANGS }
@@ -87,17 +113,24 @@ class HealthIT extends ServedApplication {
     static final class Dependency implements HealthCheck {
 
         private final String name;
+        private final boolean critical;
         private volatile CountDownLatch release = new CountDownLatch(1);
         volatile State state = State.UP;
         final AtomicInteger calls = new AtomicInteger();
 
-        Dependency(String name) {
+        Dependency(String name, boolean critical) {
             this.name = name;
+            this.critical = critical;
         }
 
         @Override
         public String name() {
             return name;
+        }
+
+        @Override
+        public boolean critical() {
+            return critical;
         }
 
         @Override

@@ -118,6 +118,14 @@ class ApiDocsIT extends ServedApplication {
     }
 
     @Test
+    void readinessDescribesTheDegradedAnswerOfANonCriticalOutage() {
+        assertThat(response("/health/ready", "get", "200").get("description").asText()).contains("DEGRADED", "DOWN");
+        assertThat(operation("/health/ready", "get").get("description").asText()).contains("critical");
+        assertThat(document.at("/components/schemas/HealthStatus/properties/status/enum")).extracting(JsonNode::asText)
+                .containsExactly("UP", "DEGRADED");
+    }
+
+    @Test
     void theTokenEndpointTakesAFormOfBothGrants() {
         JsonNode body = operation("/auth/token", "post").at("/requestBody/content/application~1x-www-form-urlencoded/schema");
         JsonNode form = resolve(body);
