@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests run besides the JVM, each only when it is missing: nginx and Chromium from Debian's
-# packages, for the edge and browser system tests, and playwright-core from npm (pinned by its lock file) to drive
-# that Chromium. Never a browser download: playwright-core has none.
+# packages, for the edge and browser system tests, Node.js and npm (Debian's) to run the browser script, and
+# playwright-core from npm (pinned by its lock file) to drive that Chromium. Never a browser download: playwright-core
+# has none.
 set -euo pipefail
 
 usage() { echo "usage: $(basename "$0")   installs nginx, chromium (apt-get) and playwright-core (npm ci) when missing; needs root or sudo for apt"; }
@@ -24,6 +25,14 @@ if ! command -v chromium >/dev/null 2>&1; then
   $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 chromium --version
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
 
 if [[ ! -d "$browser_tests/node_modules/playwright-core" ]]; then
   npm ci --prefix "$browser_tests" --no-audit --no-fund --loglevel=error

@@ -87,6 +87,8 @@ give_up() {
 printf 'replicas=%q\nfirst_port=%q\nlisten=%q\njar=%q\n' "$replicas" "$first_port" "$listen" "$jar" >"$run_dir/cluster.env"
 
 export SCALEGUARD_REPLICAS=$replicas
+# The replicas listen on loopback only: the edge is the one way in, so its per-IP limits cannot be walked around.
+export SCALEGUARD_HTTP_HOST=${SCALEGUARD_HTTP_HOST:-127.0.0.1}
 export SCALEGUARD_DB_URL=${SCALEGUARD_DB_URL:-jdbc:postgresql://127.0.0.1:5432/test}
 export SCALEGUARD_DB_USER=${SCALEGUARD_DB_USER:-postgres}
 export SCALEGUARD_ISSUER=${SCALEGUARD_ISSUER:-http://localhost:$listen}

@@ -24,10 +24,14 @@ class EdgeForwardingIT {
     @Test
     void keepsTheReplicasMetricsOffTheEdge() {
         try (var replicas = StandInReplicas.start(1); var edge = EdgeProcess.start(options(replicas))) {
-            HttpResponse<String> metrics = client.get(edge.uri("/metrics"));
-            assertThat(metrics.statusCode()).isEqualTo(404);
-            assertThat(JsonText.parseObject(metrics.body())).containsEntry("type", "urn:scaleguard:edge:not-here");
+            for (String path : new String[] {"/metrics", "/metrics/", "/metrics;x=1", "/metrics?format=openmetrics", "//metrics",
+                    "/./metrics", "/metrics%2F"}) {
+                HttpResponse<String> metrics = client.get(edge.uri(path));
+                assertThat(metrics.statusCode()).as(path).isEqualTo(404);
+                assertThat(JsonText.parseObject(metrics.body())).as(path).containsEntry("type", "urn:scaleguard:edge:not-here");
+            }
             assertThat(replicas.totalReceived()).isZero();
+            assertThat(client.get(edge.uri("/metricsx")).statusCode()).as("only the metrics path itself").isEqualTo(200);
         }
     }
 
