@@ -7,6 +7,7 @@ import io.scaleguard.domain.auth.UserId;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +17,9 @@ import java.util.UUID;
  * row, and the row count says which caller that was.
  */
 final class JpaRefreshTokens implements RefreshTokens {
+
+    /** A family has ended when its absolute lifetime is over or it was revoked; NULL (never revoked) compares false. */
+    private static final String ENDED_BEFORE_CUTOFF = "(f.expiresAt < :cutoff OR f.revokedAt < :cutoff)";
 
     private final Transactions transactions;
     private final Clock clock;
@@ -105,6 +109,22 @@ final class JpaRefreshTokens implements RefreshTokens {
             }
             RefreshTokenFamilyJpaEntity family = entityManager.find(RefreshTokenFamilyJpaEntity.class, token.familyId);
             return Optional.of(RefreshTokenMapper.toToken(token, family));
+        });
+    }
+
+    /**
+     * Two bulk deletes in one transaction: the tokens of the ended families first, as the foreign key wants, then the
+     * families. A family revoked between the two statements goes with its tokens through the key's ON DELETE CASCADE.
+     */
+    @Override
+    public int purgeEndedBefore(Instant cutoff) {
+        OffsetDateTime at = ColumnValues.timestamp(cutoff);
+        return transactions.write("purge ended refresh-token families", entityManager -> {
+            entityManager.createQuery("DELETE FROM RefreshTokenJpaEntity t WHERE t.familyId IN"
+                            + " (SELECT f.familyId FROM RefreshTokenFamilyJpaEntity f WHERE " + ENDED_BEFORE_CUTOFF + ")")
+                    .setParameter("cutoff", at).executeUpdate();
+            return entityManager.createQuery("DELETE FROM RefreshTokenFamilyJpaEntity f WHERE " + ENDED_BEFORE_CUTOFF)
+                    .setParameter("cutoff", at).executeUpdate();
         });
     }
 }

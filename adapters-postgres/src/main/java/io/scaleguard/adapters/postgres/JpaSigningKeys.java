@@ -42,4 +42,11 @@ final class JpaSigningKeys implements SigningKeys {
                 .createQuery("UPDATE SigningKeyJpaEntity k SET k.retiredAt = :at WHERE k.keyId = :id")
                 .setParameter("at", ColumnValues.timestamp(at)).setParameter("id", keyId).executeUpdate()) == 1;
     }
+
+    @Override
+    public int purgeRetiredBefore(Instant cutoff) {
+        return transactions.write("purge retired signing keys", entityManager -> entityManager
+                .createQuery("DELETE FROM SigningKeyJpaEntity k WHERE k.retiredAt < :cutoff")
+                .setParameter("cutoff", ColumnValues.timestamp(cutoff)).executeUpdate());
+    }
 }

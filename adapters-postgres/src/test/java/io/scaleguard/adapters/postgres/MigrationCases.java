@@ -33,6 +33,9 @@ abstract class MigrationCases {
 
     protected abstract String expectedInstantType();
 
+    /** The first column of every index of a table, lower case, as the database's catalogue says it. */
+    protected abstract List<String> leadingIndexColumns(DatabaseSettings settings, String table) throws Exception;
+
     @Test
     void replicasMigratingAFreshDatabaseAtOnceAllSucceedAndEachChangeSetRunsOnce() throws Exception {
         DatabaseSettings settings = freshDatabase();
@@ -104,6 +107,16 @@ abstract class MigrationCases {
         assertThat(columnType(settings, "user_accounts", "id")).isEqualToIgnoringCase("uuid");
         assertThat(columnType(settings, "refresh_token_families", "user_id")).isEqualToIgnoringCase("uuid");
         assertThat(columnType(settings, "user_accounts", "disabled")).isEqualToIgnoringCase("boolean");
+    }
+
+    @Test
+    void indexesWhatThePurgeOfEndedRefreshTokenFamiliesLooksFor() throws Exception {
+        DatabaseSettings settings = freshDatabase();
+        try (PersistenceModule module = PersistenceModule.open(settings)) {
+            module.migrate();
+        }
+        assertThat(leadingIndexColumns(settings, "refresh_token_families")).contains("expires_at", "revoked_at");
+        assertThat(leadingIndexColumns(settings, "refresh_tokens")).contains("family_id");
     }
 
     private static int changeSetCount() throws IOException {

@@ -3,6 +3,7 @@ package io.scaleguard.adapters.postgres;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,13 @@ class MigrationsIT {
         protected String expectedInstantType() {
             return "timestamp with time zone";
         }
+
+        @Override
+        protected List<String> leadingIndexColumns(DatabaseSettings settings, String table) throws Exception {
+            return SqlProbe.column(settings, "SELECT a.attname FROM pg_index i JOIN pg_attribute a"
+                    + " ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] WHERE i.indrelid = to_regclass(?)", table)
+                    .stream().map(String::valueOf).toList();
+        }
     }
 
     @Nested
@@ -60,6 +68,13 @@ class MigrationsIT {
         @Override
         protected String expectedInstantType() {
             return "TIMESTAMP WITH TIME ZONE";
+        }
+
+        @Override
+        protected List<String> leadingIndexColumns(DatabaseSettings settings, String table) throws Exception {
+            return SqlProbe.column(settings, "SELECT column_name FROM information_schema.index_columns"
+                    + " WHERE table_schema = 'PUBLIC' AND table_name = UPPER(?) AND ordinal_position = 1", table)
+                    .stream().map(column -> String.valueOf(column).toLowerCase(Locale.ROOT)).toList();
         }
     }
 }
