@@ -12,7 +12,8 @@
 --
 -- Stored value: big-endian 7-byte unsigned integers, the update time in microseconds and then each limit's level in
 -- units (14 bytes for one limit: a short string, far smaller than a hash). A value of another length was written for
--- another number of limits and counts as no state, that is full buckets, exactly as in the model.
+-- another number of limits and counts as no state, that is full buckets, exactly as in the model. So does a key of
+-- another type (a hash, a list): it is not ours to read, and an admission overwrites it.
 --
 -- Reply, six integers per key in order: 1 allowed / 0 refused, index of the deciding limit from 0, remaining tokens,
 -- retry-after us, reset-after us, the time decided at in us (the clock, or the stored time when the clock is behind).
@@ -37,8 +38,10 @@ local function decide(key, a)
   local cost = tonumber(ARGV[a])
   local n = tonumber(ARGV[a + 1])
   local format = '>' .. string.rep('I7', n + 1)
-  local stored = redis.call('GET', key)
-  local fresh = not stored or #stored ~= 7 * (n + 1)
+  -- pcall: GET on a key of another type fails with WRONGTYPE, which would abort the whole call, failing every
+  -- decision in it while keeping the writes of those before; here the error (a table) is just not a stored value
+  local stored = redis.pcall('GET', key)
+  local fresh = type(stored) ~= 'string' or #stored ~= 7 * (n + 1)
   local state = fresh and {} or { struct.unpack(format, stored) }
   -- time never runs backwards for a key: a clock behind the stored update time counts as that time
   local now = fresh and clock or math.max(clock, state[1])
