@@ -1,79 +1,15 @@
 package io.scaleguard.adapters.postgres;
 
-import io.scaleguard.application.port.out.AuthenticatorContract;
-import io.scaleguard.application.port.out.RefreshTokens;
-import io.scaleguard.application.port.out.RefreshTokensContract;
-import io.scaleguard.application.port.out.SigningKeys;
-import io.scaleguard.application.port.out.SigningKeysContract;
-import io.scaleguard.application.port.out.UserAccount;
-import io.scaleguard.application.port.out.UserAccounts;
-import io.scaleguard.application.port.out.UserAccountsContract;
-import io.scaleguard.domain.auth.Authenticator;
-import io.scaleguard.domain.auth.Password;
-import io.scaleguard.domain.auth.UserId;
-import io.scaleguard.domain.auth.Username;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.AutoClose;
 
-/** The port contracts on PostgreSQL, in a schema of their own. */
-class StoreContractsPostgresIT {
+/** The port contracts on PostgreSQL, in a schema of their own, dropped after the module over it is closed. */
+class StoreContractsPostgresIT extends StoreContracts {
 
-    private static TestDatabase.Schema schema;
-    private static PersistenceModule module;
+    @AutoClose
+    private final TestDatabase.Schema schema = TestDatabase.freshSchema();
 
-    @BeforeAll
-    static void openAndMigrate() {
-        schema = TestDatabase.freshSchema();
-        module = PersistenceModule.open(schema.settings());
-        module.migrate();
-    }
-
-    @AfterAll
-    static void closeModule() {
-        module.close();
-        schema.close();
-    }
-
-    @Nested
-    class Accounts extends UserAccountsContract {
-        @Override
-        protected UserAccounts accounts() {
-            return module.userAccounts();
-        }
-    }
-
-    @Nested
-    class Tokens extends RefreshTokensContract {
-        @Override
-        protected RefreshTokens tokens() {
-            return module.refreshTokens();
-        }
-
-        @Override
-        protected UserId aUser() {
-            return ModuleAccounts.aStoredUser(module);
-        }
-    }
-
-    @Nested
-    class Keys extends SigningKeysContract {
-        @Override
-        protected SigningKeys keys() {
-            return module.signingKeys();
-        }
-    }
-
-    @Nested
-    class Authentication extends AuthenticatorContract {
-        @Override
-        protected Authenticator authenticator() {
-            return module.authenticator();
-        }
-
-        @Override
-        protected UserAccount givenAccount(Username username, Password password, boolean disabled) {
-            return ModuleAccounts.withPassword(module, username, password, disabled);
-        }
+    @Override
+    protected DatabaseSettings settings() {
+        return schema.settings();
     }
 }
