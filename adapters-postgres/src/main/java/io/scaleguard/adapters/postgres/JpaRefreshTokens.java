@@ -29,31 +29,27 @@ final class JpaRefreshTokens implements RefreshTokens {
         this.clock = clock;
     }
 
+    /**
+     * Stores the token, and its family with it when the family is new. Token hashes are 256-bit random and a family is
+     * created by the one save of its login, so a unique violation means the caller stored the same token (or family) a
+     * second time: a caller's mistake, reported as {@link IllegalArgumentException} like any other refused argument,
+     * not as {@link io.scaleguard.application.port.out.StoreUnavailable}, which would invite a retry that fails alike.
+     */
     @Override
     public void save(RefreshToken token) {
         try {
-            saveWithFamily(token);
-        } catch (UniqueViolation familyOrToken) {
-            // Either another save created the same new family a moment ago (then the family exists now and a second
-            // attempt succeeds), or this token hash is stored already, which the second attempt reports.
-            try {
-                saveWithFamily(token);
-            } catch (UniqueViolation duplicate) {
-                throw new IllegalArgumentException("a refresh token with this hash is stored already");
-            }
-        }
-    }
-
-    private void saveWithFamily(RefreshToken token) {
-        transactions.insert("save a refresh token", entityManager -> {
-            if (entityManager.find(RefreshTokenFamilyJpaEntity.class, token.familyId()) == null) {
-                entityManager.persist(RefreshTokenMapper.toFamilyEntity(token));
+            transactions.insert("save a refresh token", entityManager -> {
+                if (entityManager.find(RefreshTokenFamilyJpaEntity.class, token.familyId()) == null) {
+                    entityManager.persist(RefreshTokenMapper.toFamilyEntity(token));
+                    entityManager.flush();
+                }
+                entityManager.persist(RefreshTokenMapper.toTokenEntity(token));
                 entityManager.flush();
-            }
-            entityManager.persist(RefreshTokenMapper.toTokenEntity(token));
-            entityManager.flush();
-            return null;
-        });
+                return null;
+            });
+        } catch (UniqueViolation duplicate) {
+            throw new IllegalArgumentException("this refresh token, or the new family it would create, is stored already");
+        }
     }
 
     @Override

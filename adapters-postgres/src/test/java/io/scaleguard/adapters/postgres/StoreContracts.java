@@ -1,6 +1,10 @@
 package io.scaleguard.adapters.postgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.scaleguard.application.port.out.AuthenticatorContract;
+import io.scaleguard.application.port.out.RefreshToken;
 import io.scaleguard.application.port.out.RefreshTokens;
 import io.scaleguard.application.port.out.RefreshTokensContract;
 import io.scaleguard.application.port.out.SigningKeys;
@@ -12,15 +16,19 @@ import io.scaleguard.domain.auth.Authenticator;
 import io.scaleguard.domain.auth.Password;
 import io.scaleguard.domain.auth.UserId;
 import io.scaleguard.domain.auth.Username;
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
 /**
- * The port contracts over one module on the database a subclass names. One instance per class, so that
- * {@link #settings()} can be an instance method and every nested contract shares the module.
+ * The port contracts, and what this adapter adds to them, over one module on the database a subclass names. One
+ * instance per class, so that {@link #settings()} can be an instance method and every nested contract shares the module.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 abstract class StoreContracts {
@@ -61,6 +69,16 @@ abstract class StoreContracts {
         @Override
         protected UserId aUser() {
             return ModuleAccounts.aStoredUser(module);
+        }
+
+        /** The fake overwrites; a database refuses the second row, and a duplicate is the caller's mistake, not an outage. */
+        @Test
+        void refusesToSaveTheSameTokenTwiceAndKeepsTheFirst() {
+            RefreshToken first = saved(aUser(), UUID.randomUUID(), NOW.plus(Duration.ofDays(1)));
+            RefreshToken again = new RefreshToken(first.tokenHash(), first.familyId(), first.userId(), Set.of(), NOW,
+                    first.familyExpiresAt());
+            assertThatThrownBy(() -> tokens().save(again)).isExactlyInstanceOf(IllegalArgumentException.class);
+            assertThat(tokens().byHash(first.tokenHash())).contains(first);
         }
     }
 
