@@ -1,7 +1,9 @@
 package io.scaleguard.adapters.rest.token;
 
 import io.scaleguard.application.port.out.AccessTokenClaims;
+import io.scaleguard.application.port.out.SigningKey;
 import io.scaleguard.application.port.out.SigningKeys;
+import io.scaleguard.application.port.out.StoreUnavailable;
 import io.scaleguard.application.port.out.TokenCodec;
 import io.scaleguard.domain.auth.Plan;
 import io.scaleguard.domain.auth.UserId;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -37,7 +40,9 @@ import org.jose4j.lang.UnresolvableKeyException;
  * thread-safe {@link JwtConsumer}: RS256 only, {@code typ} at+jwt, our issuer and audience, {@code sub}, {@code jti},
  * {@code exp} and {@code iat} required, times checked against the codec's clock with a 30 s skew, keys found by
  * {@code kid} among the stored ones only ({@code jku}, {@code x5u} and embedded {@code jwk} headers are never
- * used), unknown {@code crit} headers refused. Verified tokens are remembered until they expire.
+ * used), unknown {@code crit} headers refused. Verified tokens are remembered until they expire or their key retires.
+ * When no key could ever be read, decoding throws {@link StoreUnavailable}: the service is unavailable, the token is
+ * not known to be bad.
  */
 public final class Jose4jTokenCodec implements TokenCodec {
 
@@ -62,7 +67,7 @@ public final class Jose4jTokenCodec implements TokenCodec {
         if (issuer == null || issuer.isBlank() || audience == null || audience.isBlank()) {
             throw new IllegalArgumentException("the token codec needs an issuer and an audience");
         }
-        this.keys = new KeyRing(keys, clock);
+        this.keys = new KeyRing(keys, clock, verified::forgetSignedBy);
         this.clock = clock;
         this.issuer = issuer;
         this.audience = audience;
@@ -120,16 +125,19 @@ public final class Jose4jTokenCodec implements TokenCodec {
         if (!COMPACT_JWS.matcher(token).matches()) {
             return new Verification.Invalid("not a compact JWS");
         }
+        Instant now = clock.instant();
+        // A remembered token is answered from memory alone: no key lookup, so no wait behind a reload of the keys.
+        Optional<VerifiedTokens.Entry> known = verified.get(token, now);
+        if (known.isPresent()) {
+            return new Verification.Valid(known.get().claims());
+        }
+        // jose4j turns whatever the key resolver throws into a refusal: the keys are read before it runs, so that a
+        // store that never answered reaches the client as 503, not as 401 for a token nothing says is bad.
+        keys.ensureLoaded();
         try {
-            Instant now = clock.instant();
-            VerifiedTokens.Entry known = verified.get(token, now).orElse(null);
-            if (known != null && keys.verificationKey(known.keyId()).isPresent()) {
-                return new Verification.Valid(known.claims());
-            }
             JwtContext context = consumer.process(token);
             AccessTokenClaims claims = claimsOf(context.getJwtClaims());
-            String keyId = ((JsonWebSignature) context.getJoseObjects().get(0)).getKeyIdHeaderValue();
-            verified.put(token, new VerifiedTokens.Entry(claims, keyId, claims.expiresAt().plusSeconds(CLOCK_SKEW_SECONDS)), now);
+            remember(token, claims, ((JsonWebSignature) context.getJoseObjects().get(0)).getKeyIdHeaderValue(), now);
             return new Verification.Valid(claims);
         } catch (InvalidJwtException e) {
             return new Verification.Invalid("refused: " + e.getErrorDetails().stream()
@@ -139,6 +147,25 @@ public final class Jose4jTokenCodec implements TokenCodec {
         } catch (RuntimeException e) {
             // decode never throws for a token: whatever a token can make go wrong is a refusal, logged by the caller.
             return new Verification.Invalid("unverifiable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Remembers a verified token until its expiry or its key's retirement, whichever comes first. A retirement set
+     * later is seen by the key ring's next reload, which makes the cache forget the key's tokens; one that lands while
+     * this token was being verified is caught by the second look after the put.
+     */
+    private void remember(String token, AccessTokenClaims claims, String keyId, Instant now) {
+        Optional<SigningKey> key = keys.known(keyId);
+        if (key.isEmpty()) {
+            return;
+        }
+        Instant validUntil = claims.expiresAt().plusSeconds(CLOCK_SKEW_SECONDS);
+        Instant retiredAt = key.get().retiredAt();
+        verified.put(token, new VerifiedTokens.Entry(claims, keyId,
+                retiredAt != null && retiredAt.isBefore(validUntil) ? retiredAt : validUntil), now);
+        if (!keys.known(keyId).equals(key)) {
+            verified.forget(token);
         }
     }
 

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tokens whose signature and claims were verified, keyed by their exact text, until they expire: a client re-using
- * its token skips the RSA verification. The size is bounded; when full, expired entries go first, then arbitrary ones
- * (an entry lost is one more verification, never a wrong answer).
+ * Tokens whose signature and claims were verified, keyed by their exact text, until they expire or their key retires:
+ * a client re-using its token skips the RSA verification. The size is bounded; when full, expired entries go first,
+ * then arbitrary ones (an entry lost is one more verification, never a wrong answer).
  */
 final class VerifiedTokens {
 
@@ -40,6 +40,15 @@ final class VerifiedTokens {
             makeRoom(now);
         }
         entries.put(token, entry);
+    }
+
+    void forget(String token) {
+        entries.remove(token);
+    }
+
+    /** Drops every token verified with this key: its stored record changed, so they are verified again under the new one. */
+    void forgetSignedBy(String keyId) {
+        entries.values().removeIf(entry -> entry.keyId().equals(keyId));
     }
 
     int size() {

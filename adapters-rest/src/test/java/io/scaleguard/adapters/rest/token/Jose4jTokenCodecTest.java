@@ -160,15 +160,30 @@ class Jose4jTokenCodecTest {
     }
 
     @Test
-    void aRetirementDecidedElsewhereIsSeenWithinTheRefreshInterval() {
+    void aRetirementDecidedElsewhereReachesRememberedTokensWithTheNextReload() {
         Jose4jTokenCodec codec = codec();
-        String token = new TokenForge(key, NOW).genuine();
-        assertThat(codec.decode(token)).isInstanceOf(Verification.Valid.class);
+        String remembered = new TokenForge(key, NOW).genuine();
+        assertThat(codec.decode(remembered)).isInstanceOf(Verification.Valid.class);
 
         store.retire(key.keyId(), NOW);
         clock.advance(KeyRing.REFRESH);
+        // Any verification that is not answered from memory reads the keys again once they are older than REFRESH.
+        assertThat(codec.decode(new TokenForge(key, NOW).genuine())).isInstanceOf(Verification.Invalid.class);
 
-        assertThat(codec.decode(token)).isInstanceOf(Verification.Invalid.class);
+        assertThat(codec.decode(remembered)).isInstanceOf(Verification.Invalid.class);
+    }
+
+    @Test
+    void aRememberedTokenIsAnsweredWithoutReadingTheStoreEvenWhenTheKeysAreStaleAndTheStoreIsDown() {
+        Jose4jTokenCodec codec = codec();
+        String token = new TokenForge(key, NOW).genuine();
+        assertThat(codec.decode(token)).isInstanceOf(Verification.Valid.class);
+        int reads = store.reads.get();
+        store.down = true;
+        clock.advance(KeyRing.REFRESH.multipliedBy(2));
+
+        assertThat(codec.decode(token)).isInstanceOf(Verification.Valid.class);
+        assertThat(store.reads).hasValue(reads);
     }
 
     @Test
@@ -179,17 +194,33 @@ class Jose4jTokenCodecTest {
         store.down = true;
         clock.advance(KeyRing.REFRESH.plusSeconds(1));
 
-        assertThat(codec.decode(token)).isInstanceOf(Verification.Valid.class);
+        assertThat(codec.decode(new TokenForge(key, clock.instant()).genuine())).isInstanceOf(Verification.Valid.class);
         assertThat(codec.decode(codec.encode(claims(clock.instant())))).isInstanceOf(Verification.Valid.class);
     }
 
     @Test
-    void withTheStoreDownFromTheStartTokensAreRefusedAndSigningFailsAsUnavailable() {
+    void withTheStoreDownFromTheStartVerifyingAndSigningFailAsUnavailableNotAsABadToken() {
         store.down = true;
         Jose4jTokenCodec codec = codec();
 
-        assertThat(codec.decode(new TokenForge(key, NOW).genuine())).isInstanceOf(Verification.Invalid.class);
+        assertThatThrownBy(() -> codec.decode(new TokenForge(key, NOW).genuine())).isInstanceOf(StoreUnavailable.class);
         assertThatThrownBy(() -> codec.encode(claims(NOW))).isInstanceOf(StoreUnavailable.class);
+    }
+
+    @Test
+    void afterAFailedFirstLoadTheStoreIsAskedAgainOnlyOnceTheGapHasPassed() {
+        store.down = true;
+        Jose4jTokenCodec codec = codec();
+        String token = new TokenForge(key, NOW).genuine();
+        assertThatThrownBy(() -> codec.decode(token)).isInstanceOf(StoreUnavailable.class);
+        assertThatThrownBy(() -> codec.decode(token)).isInstanceOf(StoreUnavailable.class);
+        assertThat(store.reads).hasValue(1);
+
+        store.down = false;
+        clock.advance(KeyRing.MIN_RELOAD_GAP);
+
+        assertThat(codec.decode(token)).isInstanceOf(Verification.Valid.class);
+        assertThat(store.reads).hasValue(2);
     }
 
     @Test

@@ -13,9 +13,13 @@ class VerifiedTokensTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
     private static VerifiedTokens.Entry entry(Instant validUntil) {
+        return entry("kid", validUntil);
+    }
+
+    private static VerifiedTokens.Entry entry(String keyId, Instant validUntil) {
         AccessTokenClaims claims = new AccessTokenClaims(FakeUseCases.ALICE.id(), FakeUseCases.ALICE.username(),
                 FakeUseCases.ALICE.plan(), Set.of(), Set.of(), "jti", NOW.minusSeconds(1), validUntil);
-        return new VerifiedTokens.Entry(claims, "kid", validUntil);
+        return new VerifiedTokens.Entry(claims, keyId, validUntil);
     }
 
     @Test
@@ -51,5 +55,17 @@ class VerifiedTokensTest {
 
         assertThat(tokens.size()).isLessThanOrEqualTo(100);
         assertThat(tokens.get("token-999", NOW)).isPresent();
+    }
+
+    @Test
+    void forgetsTheTokensOfAKeyWhoseRecordChangedAndKeepsTheOthers() {
+        VerifiedTokens tokens = new VerifiedTokens(10);
+        tokens.put("old-key", entry("kid-1", NOW.plusSeconds(600)), NOW);
+        tokens.put("new-key", entry("kid-2", NOW.plusSeconds(600)), NOW);
+
+        tokens.forgetSignedBy("kid-1");
+
+        assertThat(tokens.get("old-key", NOW)).isEmpty();
+        assertThat(tokens.get("new-key", NOW)).isPresent();
     }
 }
