@@ -43,7 +43,19 @@ public final class RedisRateLimiters {
     private RedisRateLimiters() {
     }
 
-    /** A limiter on one Redis server, {@code redis://[user:password@]host:port[/db]} or {@code rediss://...}. */
+    /**
+     * The Redis URL in {@code text}, checked by the parser the factories use, for a configuration to refuse at start-up:
+     * {@code redis://[[user]:password@]host[:port][/database]}, or {@code rediss://} for TLS. The host may be a name,
+     * an IPv4 address or a bracketed IPv6 literal; credentials are percent-encoded; the port defaults to 6379 and the
+     * database to 0. Surrounding blanks are ignored.
+     *
+     * @throws IllegalArgumentException naming the expected shape and showing the URL with its password as {@code ****}
+     */
+    public static URI checkedUrl(String text) {
+        return RedisUris.checked(text);
+    }
+
+    /** A limiter on one Redis server, at a URL of the shape {@link #checkedUrl(String)} accepts. */
     public static RedisLimiterHandle standalone(URI redisUrl, Duration timeout, String keyPrefix, RateLimitEvents events) {
         RedisUris target = RedisUris.parse(redisUrl);
         checkSettings(timeout, keyPrefix, events);
@@ -58,7 +70,10 @@ public final class RedisRateLimiters {
         return start(config, timeout, keyPrefix, events, false);
     }
 
-    /** A limiter on a Redis Cluster, found through any of its {@code seeds}; each subject's key lives in one slot. */
+    /**
+     * A limiter on a Redis Cluster, found through any of its {@code seeds} (URLs as {@link #checkedUrl(String)} accepts,
+     * with database 0; the credentials are the first seed's); each subject's key lives in one slot.
+     */
     public static RedisLimiterHandle cluster(List<URI> seeds, Duration timeout, String keyPrefix, RateLimitEvents events) {
         if (seeds == null || seeds.isEmpty()) {
             throw new IllegalArgumentException("a Redis Cluster needs at least one seed URL");
@@ -66,7 +81,8 @@ public final class RedisRateLimiters {
         List<RedisUris> targets = seeds.stream().map(RedisUris::parse).toList();
         for (int i = 0; i < targets.size(); i++) {
             if (targets.get(i).database() != 0) {
-                throw new IllegalArgumentException("a Redis Cluster has only database 0: " + RedisUris.redacted(seeds.get(i)));
+                throw new IllegalArgumentException("a Redis Cluster has only database 0, was '"
+                        + RedisUris.redacted(seeds.get(i).toString()) + "'");
             }
         }
         checkSettings(timeout, keyPrefix, events);

@@ -31,16 +31,22 @@ public final class PrivateRedis implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts a server; {@code settings} are extra redis.conf lines such as {@code "cluster-enabled yes"}. */
+    /**
+     * Starts a server; {@code settings} are extra redis.conf lines such as {@code "cluster-enabled yes"}. It listens on
+     * 127.0.0.1 unless a {@code bind} line of theirs names other addresses, such as {@code "bind 127.0.0.1 ::1"}.
+     */
     public static PrivateRedis start(List<String> settings) {
         try {
             int port = freePort();
             Path directory = Files.createTempDirectory("scaleguard-redis-" + port + "-");
-            RedisServerBuilder builder = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+            // the builder writes its bind line last, after every setting, so a bind of the test's must go through it
+            String bind = settings.stream().filter(line -> line.startsWith("bind ")).reduce((first, last) -> last)
+                    .map(line -> line.substring("bind ".length())).orElse("127.0.0.1");
+            RedisServerBuilder builder = RedisServer.newRedisServer().port(port).bind(bind)
                     .setting("save \"\"")
                     .setting("appendonly no")
                     .setting("dir " + directory.toAbsolutePath());
-            settings.forEach(builder::setting);
+            settings.stream().filter(line -> !line.startsWith("bind ")).forEach(builder::setting);
             PrivateRedis redis = new PrivateRedis(port, directory, builder.build());
             redis.startAgain();
             return redis;
