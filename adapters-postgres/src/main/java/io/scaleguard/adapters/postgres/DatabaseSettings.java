@@ -55,10 +55,11 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Pat
 
     /**
      * The embedded default: an H2 file database under {@code dataDirectory}. AUTO_SERVER lets a second process (an admin
-     * command) open it while the server runs; WRITE_DELAY=0 writes every commit to the file before the commit returns, so
-     * a killed process loses nothing it committed. The password is generated on first open and kept in the data
-     * directory, readable by its owner only. (H2 refuses AUTO_SERVER together with DB_CLOSE_ON_EXIT=FALSE, so H2's
-     * own shutdown hook closes the database when the JVM exits.)
+     * command) open it while the server runs, through a port on the loopback interface only; WRITE_DELAY=0 writes every
+     * commit to the file before the commit returns, so a killed process loses nothing it committed. The password is
+     * generated on first open and kept in the data directory, which {@link PersistenceModule#open} makes owner-only.
+     * (H2 refuses AUTO_SERVER together with DB_CLOSE_ON_EXIT=FALSE, so H2's own shutdown hook closes the database when
+     * the JVM exits.)
      */
     public static DatabaseSettings embedded(Path dataDirectory) {
         if (dataDirectory == null) {

@@ -54,7 +54,15 @@ public final class PersistenceModule implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
+    /**
+     * The module over these settings. For the embedded database the data directory is first made owner-only and H2's
+     * AUTO_SERVER port kept to the loopback interface; either failing is a {@link StoreUnavailable} that says why.
+     */
     public static PersistenceModule open(DatabaseSettings requested) {
+        if (requested.isEmbedded()) {
+            DataDirectory.secure(requested.dataDirectory());
+            AutoServerAddress.requireLoopback();
+        }
         DatabaseSettings settings = EmbeddedCredentials.resolve(requested);
         EntityManagerFactory factory;
         try {

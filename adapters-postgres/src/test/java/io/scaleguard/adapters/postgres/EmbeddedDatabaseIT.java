@@ -10,7 +10,6 @@ import io.scaleguard.application.port.out.UserAccount;
 import io.scaleguard.application.testing.Accounts;
 import io.scaleguard.domain.auth.Username;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -18,9 +17,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,15 +91,8 @@ class EmbeddedDatabaseIT {
 
     /** Runs {@link EmbeddedDatabaseProcess} in a JVM of its own on the same data directory; returns its result word. */
     private String runSecondProcess(String command, Username username) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                EmbeddedDatabaseProcess.class.getName(), command, dataDirectory.toString(), username.value())
-                .redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the second process ends").isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output.lines().filter(line -> line.startsWith(EmbeddedDatabaseProcess.RESULT)).findFirst()
-                .map(line -> line.substring(EmbeddedDatabaseProcess.RESULT.length())).orElseThrow(() -> new AssertionError(output));
+        EmbeddedDatabaseProcess.Run run = EmbeddedDatabaseProcess.run(List.of(), command, dataDirectory, username);
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        return run.result().orElseThrow(() -> new AssertionError(run.output()));
     }
 }
