@@ -18,13 +18,11 @@ public final class ObservabilityFeature implements Feature {
     static final String PASSWORD_HASHES_IN_FLIGHT = "scaleguard.password.hashes.in_flight";
 
     private final PrometheusMeterRegistry registry;
-    private final RequestLogFormat format;
     private final IntSupplier passwordHashesInFlight;
 
     /** @param passwordHashesInFlight password hashes running or waiting for a slot, read at each scrape */
-    public ObservabilityFeature(PrometheusMeterRegistry registry, RequestLogFormat format, IntSupplier passwordHashesInFlight) {
+    public ObservabilityFeature(PrometheusMeterRegistry registry, IntSupplier passwordHashesInFlight) {
         this.registry = Objects.requireNonNull(registry, "registry");
-        this.format = Objects.requireNonNull(format, "format");
         this.passwordHashesInFlight = Objects.requireNonNull(passwordHashesInFlight, "passwordHashesInFlight");
     }
 
@@ -35,7 +33,7 @@ public final class ObservabilityFeature implements Feature {
                 .description("Password hashes running or queued for a hashing slot").strongReference(true).register(registry);
         context.register(new RequestIdFilter());
         context.register(new HttpMetricsFilter(registry));
-        context.register(new RequestLogFilter(format));
+        context.register(new RequestLogFilter());
         context.register(new JvmMetrics(registry));
         context.register(new MetricsResource(registry));
         return true;

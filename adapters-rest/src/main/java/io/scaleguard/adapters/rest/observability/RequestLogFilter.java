@@ -1,7 +1,5 @@
 package io.scaleguard.adapters.rest.observability;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scaleguard.adapters.rest.RestApplication;
 import io.scaleguard.domain.auth.Principal;
 import jakarta.annotation.Priority;
@@ -10,29 +8,27 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * One log line per request: method, route template, status, latency, the user when the bearer filter verified one,
- * and the request id. The line is built only from those values, none of them free client text; headers, query
- * strings, bodies and tokens are never read here, so they cannot reach the log.
+ * One log record per request: method, route template, status, latency, the user when the bearer filter verified one,
+ * and the request id. The record says it twice, so that no formatter has to parse it: its message is the readable
+ * {@code key=value} line, and its one parameter is an ordered {@code Map<String, Object>} of the same fields, which a
+ * JSON formatter writes as members of its line. The message has no {@code {0}} placeholder: a formatter that
+ * expands parameters leaves it as it is. Both are built only from those values, none of them free client text;
+ * headers, query strings, bodies and tokens are never read here, so they cannot reach the log.
  */
 @PreMatching
 @Priority(ObservedRequest.OUTERMOST)
 public final class RequestLogFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Logger LOG = Logger.getLogger(RequestLogFilter.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final RequestLogFormat format;
-
-    public RequestLogFilter(RequestLogFormat format) {
-        this.format = format;
-    }
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -41,9 +37,18 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (LOG.isLoggable(Level.INFO)) {
-            LOG.info(line(fields(request, response)));
+        if (!LOG.isLoggable(Level.INFO)) {
+            return;
         }
+        Map<String, Object> fields = fields(request, response);
+        LogRecord record = new LogRecord(Level.INFO, fields.entrySet().stream()
+                .map(field -> field.getKey() + "=" + field.getValue()).collect(Collectors.joining(" ")));
+        record.setParameters(new Object[] {fields});
+        record.setLoggerName(LOG.getName());
+        // Named here, or java.util.logging walks the stack of every request to find the caller.
+        record.setSourceClassName(RequestLogFilter.class.getName());
+        record.setSourceMethodName("filter");
+        LOG.log(record);
     }
 
     private static Map<String, Object> fields(ContainerRequestContext request, ContainerResponseContext response) {
@@ -57,17 +62,6 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
             fields.put("user_id", principal.id().toString());
         }
         fields.put("request_id", RequestIdFilter.idOf(request));
-        return fields;
-    }
-
-    private String line(Map<String, Object> fields) {
-        if (format == RequestLogFormat.JSON) {
-            try {
-                return JSON.writeValueAsString(fields);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("numbers and plain tokens always serialise", e);
-            }
-        }
-        return fields.entrySet().stream().map(field -> field.getKey() + "=" + field.getValue()).collect(Collectors.joining(" "));
+        return Collections.unmodifiableMap(fields);
     }
 }

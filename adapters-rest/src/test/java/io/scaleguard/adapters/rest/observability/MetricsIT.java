@@ -27,7 +27,7 @@ class MetricsIT extends ServedApplication {
     @Override
     protected ResourceConfig application() {
         return RestApplication.create(fakes.components())
-                .register(new ObservabilityFeature(registry, RequestLogFormat.TEXT, hashesInFlight::get));
+                .register(new ObservabilityFeature(registry, hashesInFlight::get));
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The request log in text form, and what must never reach any log line. */
+/** The request log's text (its records' messages), and what must never reach any record: message, stack trace or parameters. */
 class RequestLogIT extends ServedApplication {
 
     /** One word, so that a parser quoting a bare token would quote all of it. */
@@ -33,7 +33,7 @@ class RequestLogIT extends ServedApplication {
     @Override
     protected ResourceConfig application() {
         return RestApplication.create(fakes.components()).register(new ObservabilityFeature(
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), RequestLogFormat.TEXT, () -> 0));
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> 0));
     }
 
     @BeforeEach

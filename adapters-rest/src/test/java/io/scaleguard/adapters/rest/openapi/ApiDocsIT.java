@@ -8,7 +8,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scaleguard.adapters.rest.RestApplication;
 import io.scaleguard.adapters.rest.bearer.PrincipalEchoResource;
 import io.scaleguard.adapters.rest.observability.ObservabilityFeature;
-import io.scaleguard.adapters.rest.observability.RequestLogFormat;
 import io.scaleguard.adapters.rest.testing.FakeUseCases;
 import io.scaleguard.adapters.rest.testing.Http;
 import io.scaleguard.adapters.rest.testing.ServedApplication;
@@ -32,7 +31,7 @@ class ApiDocsIT extends ServedApplication {
     @Override
     protected ResourceConfig application() {
         return RestApplication.create(fakes.components())
-                .register(new ObservabilityFeature(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), RequestLogFormat.TEXT, () -> 0))
+                .register(new ObservabilityFeature(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), () -> 0))
                 .register(new ApiDocsFeature(FakeUseCases.ISSUER, "1.2.3"));
     }
 

@@ -1,5 +1,6 @@
 package io.scaleguard.adapters.rest.testing;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -7,11 +8,13 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import java.util.stream.Stream;
 
 /**
- * Every java.util.logging line the process writes while open, formatted with its stack trace as a console would
- * show it: the libraries' lines at their usual level, ours down to FINEST, so that a secret hidden in a debug line
- * or in an exception's message is seen too.
+ * Every java.util.logging record the process writes while open, formatted with its stack trace as a console would
+ * show it and followed by its parameters as a structured formatter would see them: the libraries' records at their
+ * usual level, ours down to FINEST, so that a secret hidden in a debug line, an exception's message or a record's
+ * fields is seen too.
  */
 public final class LogCapture implements AutoCloseable {
 
@@ -25,7 +28,9 @@ public final class LogCapture implements AutoCloseable {
 
         @Override
         public void publish(LogRecord record) {
-            lines.add(new Line(record.getLoggerName(), formatter.formatMessage(record), formatter.format(record)));
+            Object[] parameters = record.getParameters();
+            String text = formatter.format(record) + (parameters == null ? "" : Arrays.deepToString(parameters));
+            lines.add(new Line(record, formatter.formatMessage(record), text));
         }
 
         @Override
@@ -47,17 +52,26 @@ public final class LogCapture implements AutoCloseable {
         return new LogCapture();
     }
 
-    /** Each captured line in full: time, logger, level, message and any stack trace. */
+    /** Each captured record in full: time, logger, level, message, any stack trace and any parameters. */
     public List<String> lines() {
         return lines.stream().map(Line::text).toList();
     }
 
     /** The messages alone of one logger's lines. */
     public List<String> messagesOf(Class<?> logger) {
-        return lines.stream().filter(line -> logger.getName().equals(line.logger())).map(Line::message).toList();
+        return ofLogger(logger).map(Line::message).toList();
     }
 
-    private record Line(String logger, String message, String text) {
+    /** The records themselves of one logger, for their level and parameters. */
+    public List<LogRecord> recordsOf(Class<?> logger) {
+        return ofLogger(logger).map(Line::record).toList();
+    }
+
+    private Stream<Line> ofLogger(Class<?> logger) {
+        return lines.stream().filter(line -> logger.getName().equals(line.record().getLoggerName()));
+    }
+
+    private record Line(LogRecord record, String message, String text) {
     }
 
     @Override
