@@ -36,7 +36,8 @@ final class ConnectionSettings {
             properties.setProperty("password", settings.password());
         }
         if (!settings.isEmbedded()) {
-            long seconds = Math.max(1, settings.timeout().toSeconds());
+            // the driver counts these in whole seconds: round up, never below the configured timeout
+            long seconds = (settings.timeout().toMillis() + 999) / 1000;
             properties.setProperty("connectTimeout", Long.toString(seconds));
             properties.setProperty("loginTimeout", Long.toString(seconds));
             properties.setProperty("tcpKeepAlive", "true");

@@ -11,15 +11,23 @@ import java.time.Duration;
  * @param user            database user, or null to take it from the URL
  * @param password        database password, or null to take it from the URL (the embedded database's own); never printed
  * @param dataDirectory   the embedded database's directory, or null for PostgreSQL
- * @param maxConnections  the most connections this process opens to the database
- * @param timeout         how long one database call may wait for a connection or an answer before it fails
+ * @param maxConnections  the most connections this process opens to the database (see {@link #withMaxConnections})
+ * @param timeout         how long one database call may wait for a connection or an answer before it fails (see
+ *                        {@link #withTimeout})
  * @param passwordHashing the Argon2id cost and the bound on concurrent hashes
  */
 public record DatabaseSettings(String jdbcUrl, String user, String password, Path dataDirectory, int maxConnections,
                                Duration timeout, PasswordHashing passwordHashing) {
 
     public static final int DEFAULT_MAX_CONNECTIONS = 8;
+    /** One connection for each of the two pools (writes and reads). */
+    public static final int MIN_CONNECTIONS = 2;
+    /** A sanity bound: PostgreSQL allows 100 connections by default, and a replica rarely gains beyond a few dozen. */
+    public static final int MAX_CONNECTIONS = 200;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    /** Below this a healthy database on a loaded machine misses the timeout, and every call fails. */
+    public static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
 
     private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
     private static final String H2_PREFIX = "jdbc:h2:";
@@ -33,11 +41,13 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Pat
             throw new IllegalArgumentException("the database URL must start with " + POSTGRESQL_PREFIX
                     + " (the embedded database comes from DatabaseSettings.embedded)");
         }
-        if (maxConnections < 2 || maxConnections > 200) {
-            throw new IllegalArgumentException("maxConnections must be 2 to 200");
+        if (maxConnections < MIN_CONNECTIONS || maxConnections > MAX_CONNECTIONS) {
+            throw new IllegalArgumentException("the number of database connections must be " + MIN_CONNECTIONS + " to "
+                    + MAX_CONNECTIONS + ", not " + maxConnections);
         }
-        if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new IllegalArgumentException("the database timeout must be positive and at most 10 minutes");
+        if (timeout == null || timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("the database timeout must be " + MIN_TIMEOUT.toMillis() + " ms to "
+                    + MAX_TIMEOUT.toMinutes() + " minutes" + (timeout == null ? "" : ", not " + timeout.toMillis() + " ms"));
         }
         if (passwordHashing == null) {
             throw new IllegalArgumentException("password hashing settings are required");
@@ -83,10 +93,27 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Pat
         return new DatabaseSettings(jdbcUrl, user, databasePassword, dataDirectory, maxConnections, timeout, passwordHashing);
     }
 
+    /**
+     * The same settings with another connection budget: at most {@code connections} open to the database at once, half
+     * of them (rounded down) in the pool for writes and the rest in the pool for reads; a pool keeps what it opened.
+     *
+     * @param connections {@value #MIN_CONNECTIONS} to {@value #MAX_CONNECTIONS}; on PostgreSQL, this times the number of
+     *                    replicas must stay within the server's {@code max_connections}, less what other clients use
+     * @throws IllegalArgumentException outside those bounds
+     */
     public DatabaseSettings withMaxConnections(int connections) {
         return new DatabaseSettings(jdbcUrl, user, password, dataDirectory, connections, timeout, passwordHashing);
     }
 
+    /**
+     * The same settings with another call timeout: how long one database call may wait for a pooled connection and, on
+     * PostgreSQL, for the server's answer (its {@code statement_timeout}); connecting and logging in get the same, rounded
+     * up to whole seconds as the driver counts them. Readiness checks wait at most two seconds whatever this is, and
+     * migrations are not bounded by it (another replica's migration may hold them up legitimately).
+     *
+     * @param callTimeout {@link #MIN_TIMEOUT} (100 ms) to {@link #MAX_TIMEOUT} (10 minutes)
+     * @throws IllegalArgumentException outside those bounds or when null
+     */
     public DatabaseSettings withTimeout(Duration callTimeout) {
         return new DatabaseSettings(jdbcUrl, user, password, dataDirectory, maxConnections, callTimeout, passwordHashing);
     }

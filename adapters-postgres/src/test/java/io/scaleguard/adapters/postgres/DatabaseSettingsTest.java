@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseSettingsTest {
+
+    private static final DatabaseSettings POSTGRES = DatabaseSettings.of("jdbc:postgresql://db/scaleguard", null, null);
 
     @Test
     void describesPostgresByItsUrlWithoutParametersThatMayCarryAPassword() {
@@ -30,7 +33,7 @@ class DatabaseSettingsTest {
     }
 
     @Test
-    void putsTheEmbeddedDatabaseInTheDataDirectoryOpenToOtherProcessesAndDurableOnCommit(@org.junit.jupiter.api.io.TempDir Path directory) {
+    void putsTheEmbeddedDatabaseInTheDataDirectoryOpenToOtherProcessesAndDurableOnCommit(@TempDir Path directory) {
         DatabaseSettings settings = DatabaseSettings.embedded(directory);
         assertThat(settings.isEmbedded()).isTrue();
         assertThat(settings.jdbcUrl()).startsWith("jdbc:h2:file:" + directory.toAbsolutePath().resolve("scaleguard"))
@@ -46,13 +49,50 @@ class DatabaseSettingsTest {
     }
 
     @Test
-    void refusesPoolsAndTimeoutsOutsideSaneBounds() {
-        DatabaseSettings settings = DatabaseSettings.of("jdbc:postgresql://db/scaleguard", null, null);
-        assertThatThrownBy(() -> settings.withMaxConnections(1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> settings.withTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> settings.withTimeout(Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> settings.passwordHashing().withCost(4, 1, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> settings.passwordHashing().withConcurrency(0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    void acceptsPoolsAndTimeoutsUpToTheirDocumentedBoundsOnEitherDatabase(@TempDir Path directory) {
+        for (DatabaseSettings settings : new DatabaseSettings[] {POSTGRES, DatabaseSettings.embedded(directory)}) {
+            assertThat(settings.withMaxConnections(DatabaseSettings.MIN_CONNECTIONS).maxConnections()).isEqualTo(2);
+            assertThat(settings.withMaxConnections(DatabaseSettings.MAX_CONNECTIONS).maxConnections()).isEqualTo(200);
+            assertThat(settings.withTimeout(Duration.ofMillis(100)).timeout()).isEqualTo(DatabaseSettings.MIN_TIMEOUT);
+            DatabaseSettings changed = settings.withTimeout(Duration.ofMinutes(10)).withMaxConnections(12);
+            assertThat(changed.timeout()).isEqualTo(DatabaseSettings.MAX_TIMEOUT);
+            assertThat(changed).isEqualTo(new DatabaseSettings(settings.jdbcUrl(), settings.user(), settings.password(),
+                    settings.dataDirectory(), 12, Duration.ofMinutes(10), settings.passwordHashing()));
+        }
+    }
+
+    @Test
+    void refusesPoolsAndTimeoutsOutsideThoseBoundsSayingWhatItGot() {
+        assertThatThrownBy(() -> POSTGRES.withMaxConnections(1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the number of database connections must be 2 to 200, not 1");
+        assertThatThrownBy(() -> POSTGRES.withMaxConnections(201)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> POSTGRES.withTimeout(Duration.ofMillis(99))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the database timeout must be 100 ms to 10 minutes, not 99 ms");
+        assertThatThrownBy(() -> POSTGRES.withTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> POSTGRES.withTimeout(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> POSTGRES.withTimeout(Duration.ofMinutes(10).plusMillis(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> POSTGRES.withTimeout(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the database timeout must be 100 ms to 10 minutes");
+        assertThatThrownBy(() -> POSTGRES.passwordHashing().withCost(4, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> POSTGRES.passwordHashing().withConcurrency(0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void roundsTheDriversWholeSecondTimeoutsUpSoThatNoneIsShorterThanTheConfiguredOne() {
+        Properties properties = ConnectionSettings.driverProperties(POSTGRES.withTimeout(Duration.ofMillis(1500)), false);
+        assertThat(properties).containsEntry("connectTimeout", "2").containsEntry("loginTimeout", "2")
+                .containsEntry("options", "-c statement_timeout=1500").containsEntry("socketTimeout", "7");
+        assertThat(ConnectionSettings.driverProperties(POSTGRES.withTimeout(Duration.ofMillis(100)), false))
+                .containsEntry("connectTimeout", "1");
+    }
+
+    @Test
+    void waitsForAPooledConnectionAsLongAsTheTimeoutAndGivesEachPoolAtLeastOne() {
+        var smallest = ConnectionSettings.persistenceProperties(POSTGRES.withMaxConnections(2).withTimeout(Duration.ofMillis(250)));
+        assertThat(smallest).containsEntry("eclipselink.connection-pool.default.max", "1")
+                .containsEntry("eclipselink.connection-pool.read.max", "1")
+                .containsEntry("eclipselink.connection-pool.default.wait", "250")
+                .containsEntry("eclipselink.connection-pool.read.wait", "250");
     }
 
     @Test
