@@ -68,7 +68,8 @@ class ClientAddressResolverTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0/x", "proxy.internal/24", "::/129", ""})
+    @ValueSource(strings = {"10.0.0.0/33", "10.0.0.0/-1", "10.0.0.0/x", "proxy.internal/24", "::/129", "", "999.0.0.0/8", "::1/129",
+        "host.example/8"})
     void refusesMalformedBlocks(String block) {
         assertThatThrownBy(() -> new ClientAddressResolver(List.of(block))).isInstanceOf(IllegalArgumentException.class);
     }
