@@ -31,6 +31,7 @@ class PersistenceModuleTest {
     void reportsAnUnreachableDatabaseAsUnhealthyAndItsCallsAsStoreUnavailable() {
         try (PersistenceModule module = openNowhere()) {
             assertThat(module.health().name()).isEqualTo("database");
+            assertThat(module.health().critical()).as("no replica serves without its database").isTrue();
             assertThat(module.health().healthy()).isFalse();
             assertThatThrownBy(() -> module.userAccounts().byUsername(new Username("alice")))
                     .isExactlyInstanceOf(StoreUnavailable.class)

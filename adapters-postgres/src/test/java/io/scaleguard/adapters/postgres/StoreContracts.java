@@ -17,6 +17,7 @@ import io.scaleguard.domain.auth.Password;
 import io.scaleguard.domain.auth.UserId;
 import io.scaleguard.domain.auth.Username;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +80,23 @@ abstract class StoreContracts {
                     first.familyExpiresAt());
             assertThatThrownBy(() -> tokens().save(again)).isExactlyInstanceOf(IllegalArgumentException.class);
             assertThat(tokens().byHash(first.tokenHash())).contains(first);
+        }
+
+        /** Long ended, before any other test's family: no other family's expiry or revocation is as old. */
+        @Test
+        void countsThePurgedFamiliesNotTheirTokensAndDeletesEveryTokenOfThem() {
+            UserId user = aUser();
+            UUID family = UUID.randomUUID();
+            Instant longAgo = NOW.minus(Duration.ofDays(30));
+            RefreshToken first = new RefreshToken(randomHash(), family, user, Set.of(), longAgo, longAgo.plusSeconds(3600));
+            RefreshToken rotated = new RefreshToken(randomHash(), family, user, Set.of(), longAgo.plusSeconds(60), first.familyExpiresAt());
+            tokens().save(first);
+            tokens().save(rotated);
+            Instant cutoff = longAgo.plus(Duration.ofHours(2));
+            assertThat(tokens().purgeEndedBefore(cutoff)).isOne();
+            assertThat(tokens().byHash(first.tokenHash())).isEmpty();
+            assertThat(tokens().byHash(rotated.tokenHash())).isEmpty();
+            assertThat(tokens().purgeEndedBefore(cutoff)).isZero();
         }
     }
 
