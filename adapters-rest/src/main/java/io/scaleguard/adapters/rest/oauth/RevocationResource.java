@@ -48,15 +48,11 @@ public final class RevocationResource {
     public Response revoke(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @RequestBody(required = true, content = @Content(mediaType = ApiComponents.FORM,
                                schema = @Schema(ref = ApiComponents.REVOCATION_REQUEST_SCHEMA))) byte[] body) {
-        if (!FormRequests.isUtf8Form(contentType)) {
-            return OAuthError.response(OAuthError.INVALID_REQUEST, "the body must be application/x-www-form-urlencoded in UTF-8");
+        FormRequests.Read read = FormRequests.read(contentType, body, PARAMETERS);
+        if (read instanceof FormRequests.Read.Refused refused) {
+            return refused.answer();
         }
-        FormParameters form;
-        try {
-            form = FormParameters.parse(body == null ? new byte[0] : body, PARAMETERS);
-        } catch (FormParameters.FormException refused) {
-            return OAuthError.response(OAuthError.INVALID_REQUEST, refused.getMessage());
-        }
+        FormParameters form = ((FormRequests.Read.Parsed) read).form();
         // token_type_hint only speeds up a search (RFC 7009 section 2.1); every token is looked up the same way here.
         String token = form.get("token").orElse(null);
         if (token == null) {

@@ -70,15 +70,11 @@ public final class TokenResource {
                           @Context HttpHeaders headers, @Context Request connection,
                           @RequestBody(required = true, content = @Content(mediaType = ApiComponents.FORM,
                               schema = @Schema(ref = ApiComponents.TOKEN_REQUEST_SCHEMA))) byte[] body) {
-        if (!FormRequests.isUtf8Form(contentType)) {
-            return OAuthError.response(OAuthError.INVALID_REQUEST, "the body must be application/x-www-form-urlencoded in UTF-8");
+        FormRequests.Read read = FormRequests.read(contentType, body, PARAMETERS);
+        if (read instanceof FormRequests.Read.Refused refused) {
+            return refused.answer();
         }
-        FormParameters form;
-        try {
-            form = FormParameters.parse(body == null ? new byte[0] : body, PARAMETERS);
-        } catch (FormParameters.FormException refused) {
-            return OAuthError.response(OAuthError.INVALID_REQUEST, refused.getMessage());
-        }
+        FormParameters form = ((FormRequests.Read.Parsed) read).form();
         String grantType = form.get("grant_type").orElse(null);
         if (grantType == null) {
             return OAuthError.response(OAuthError.INVALID_REQUEST, "grant_type is required");
