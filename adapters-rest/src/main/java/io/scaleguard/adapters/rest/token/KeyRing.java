@@ -20,8 +20,9 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * The store's RS256 keys, decoded once and kept. The set is read again every {@link #REFRESH} (so a rotation or
- * retirement made by another replica is seen soon), and at once for a {@code kid} we do not know, at most once per
+ * The store's RS256 keys, decoded once and kept. The set is read again by the first caller that needs a key once it is
+ * older than {@link #REFRESH} (so a rotation or retirement made by another replica is seen soon; the codec's remembered
+ * tokens need no key and do not count), and at once for a {@code kid} we do not know, at most once per
  * {@link #MIN_RELOAD_GAP}: a token signed by a key another replica just created verifies, and a flood of forged
  * {@code kid}s costs one store read a second. When the store cannot be read, the keys already known stay in use.
  *
