@@ -33,8 +33,16 @@ public final class AdminSession implements AutoCloseable {
         return UseCases.signingKeys(config, store, clock).rotate(new RotateSigningKeyCommand(reason)).newKeyId();
     }
 
-    /** @return false when there is no such user */
+    /**
+     * @return false when there is no such user
+     * @throws IllegalArgumentException for a plan no policy of the configuration defines: a typo would otherwise put
+     *                                  the user on the default plan without a word
+     */
     public boolean setPlan(String username, String plan) {
+        if (!config.policies().isPlan(plan)) {
+            throw new IllegalArgumentException("no plan named '" + plan + "'; the plans are " + String.join(", ", config.policies().planNames())
+                    + " (more come from SCALEGUARD_POLICY_FILE)");
+        }
         return new SetPlanService(store.userAccounts()).setPlan(new SetPlanCommand(new Username(username), new Plan(plan)));
     }
 

@@ -5,6 +5,7 @@ import io.scaleguard.adapters.redis.RedisRateLimiters;
 import io.scaleguard.application.port.out.HealthCheck;
 import io.scaleguard.application.port.out.RateLimitEvents;
 import io.scaleguard.application.ratelimit.DenyCachingRateLimiter;
+import io.scaleguard.application.ratelimit.FailureMode;
 import io.scaleguard.application.ratelimit.FailoverRateLimiter;
 import io.scaleguard.application.ratelimit.InProcessRateLimiter;
 import io.scaleguard.bootstrap.config.RedisTarget;
@@ -27,18 +28,20 @@ final class Limiting implements AutoCloseable {
 
     private final RateLimiter limiter;
     private final RedisLimiterHandle redis;
+    private final FailureMode failureMode;
     private final String description;
 
-    private Limiting(RateLimiter limiter, RedisLimiterHandle redis, String description) {
+    private Limiting(RateLimiter limiter, RedisLimiterHandle redis, FailureMode failureMode, String description) {
         this.limiter = limiter;
         this.redis = redis;
+        this.failureMode = failureMode;
         this.description = description;
     }
 
     static Limiting open(ScaleGuardConfig config, RateLimitEvents events, Clock clock) {
         RedisTarget target = config.redis();
         if (target instanceof RedisTarget.InProcess) {
-            return new Limiting(new InProcessRateLimiter(clock), null, "in-process rate limiter");
+            return new Limiting(new InProcessRateLimiter(clock), null, config.failureMode(), "in-process rate limiter");
         }
         RedisLimiterHandle redis = target instanceof RedisTarget.Standalone standalone
                 ? RedisRateLimiters.standalone(URI.create(standalone.url()), config.redisTimeout(), config.redisKeyPrefix(), events)
@@ -46,7 +49,7 @@ final class Limiting implements AutoCloseable {
                         config.redisTimeout(), config.redisKeyPrefix(), events);
         FailoverRateLimiter guarded = new FailoverRateLimiter(redis.rateLimiter(), new InProcessRateLimiter(clock), config.failureMode(),
                 config.replicas(), clock, events, PROBE_EVERY);
-        return new Limiting(new DenyCachingRateLimiter(guarded, clock, events), redis,
+        return new Limiting(new DenyCachingRateLimiter(guarded, clock, events), redis, config.failureMode(),
                 "Redis rate limiter (" + target + ", failure mode " + config.failureMode().name().toLowerCase(Locale.ROOT) + ")");
     }
 
@@ -54,8 +57,33 @@ final class Limiting implements AutoCloseable {
         return limiter;
     }
 
+    /**
+     * Redis's readiness check. It is critical only in the {@code closed} failure mode, where nothing can be served
+     * without Redis; under {@code local} or {@code open} a Redis outage is reported but leaves the replica ready, or one
+     * outage would take every replica out of its load balancer at once.
+     */
     List<HealthCheck> health() {
-        return redis == null ? List.of() : List.of(redis.health());
+        if (redis == null) {
+            return List.of();
+        }
+        HealthCheck check = redis.health();
+        boolean critical = failureMode == FailureMode.CLOSED;
+        return List.of(new HealthCheck() {
+            @Override
+            public String name() {
+                return check.name();
+            }
+
+            @Override
+            public boolean healthy() {
+                return check.healthy();
+            }
+
+            @Override
+            public boolean critical() {
+                return critical;
+            }
+        });
     }
 
     String description() {

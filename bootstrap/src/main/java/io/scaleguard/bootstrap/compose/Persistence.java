@@ -16,7 +16,8 @@ final class Persistence {
         DatabaseSettings settings = target instanceof DatabaseTarget.Postgres postgres
                 ? DatabaseSettings.of(postgres.jdbcUrl(), postgres.user(), postgres.password())
                 : DatabaseSettings.embedded(((DatabaseTarget.Embedded) target).dataDirectory());
-        PersistenceModule module = PersistenceModule.open(settings.withPasswordHashing(hashing(config.passwordHashing())));
+        PersistenceModule module = PersistenceModule.open(settings.withPasswordHashing(hashing(config.passwordHashing()))
+                .withMaxConnections(config.databasePoolSize()).withTimeout(config.databaseTimeout()));
         try {
             module.migrate();
             return module;

@@ -7,7 +7,6 @@ import io.scaleguard.adapters.rest.RestApplication;
 import io.scaleguard.adapters.rest.RestComponents;
 import io.scaleguard.adapters.rest.observability.MicrometerRateLimitEvents;
 import io.scaleguard.adapters.rest.observability.ObservabilityFeature;
-import io.scaleguard.adapters.rest.observability.RequestLogFormat;
 import io.scaleguard.adapters.rest.openapi.ApiDocsFeature;
 import io.scaleguard.application.port.out.HealthCheck;
 import io.scaleguard.application.port.out.RateLimitEvents;
@@ -29,14 +28,16 @@ public final class ScaleGuardRuntime implements AutoCloseable {
     private final Limiting limiting;
     private final PersistenceModule store;
     private final ServingCheck serving;
+    private final Housekeeping housekeeping;
     private final String description;
 
     private ScaleGuardRuntime(HttpServerRunner server, Limiting limiting, PersistenceModule store, ServingCheck serving,
-                              String description) {
+                              Housekeeping housekeeping, String description) {
         this.server = server;
         this.limiting = limiting;
         this.store = store;
         this.serving = serving;
+        this.housekeeping = housekeeping;
         this.description = description;
     }
 
@@ -51,11 +52,12 @@ public final class ScaleGuardRuntime implements AutoCloseable {
             UseCases useCases = UseCases.wire(config, store, new ChargeQuotaService(limiting.limiter(), events), clock);
             ServingCheck serving = new ServingCheck();
             ResourceConfig application = application(config, useCases, healthChecks(serving, store, limiting))
-                    .register(new ObservabilityFeature(metrics, config.jsonLogs() ? RequestLogFormat.JSON : RequestLogFormat.TEXT,
-                            store.passwordHashesInFlight()))
+                    .register(new ObservabilityFeature(metrics, store.passwordHashesInFlight()))
                     .register(new ApiDocsFeature(config.issuer(), Version.current()));
-            HttpServerRunner server = HttpServerRunner.start(application, "0.0.0.0", config.httpPort(), config.workerThreads(), config.shutdownGrace());
-            return new ScaleGuardRuntime(server, limiting, store, serving, limiting.description() + ", " + store);
+            HttpServerRunner server = HttpServerRunner.start(application, config.httpHost(), config.httpPort(), config.workerThreads(),
+                    config.shutdownGrace());
+            return new ScaleGuardRuntime(server, limiting, store, serving, Housekeeping.start(useCases.purgeEndedCredentials()),
+                    limiting.description() + ", " + store);
         } catch (RuntimeException e) {
             if (limiting != null) {
                 limiting.close();
@@ -91,6 +93,7 @@ public final class ScaleGuardRuntime implements AutoCloseable {
     @Override
     public void close() {
         serving.stopping();
+        housekeeping.close();
         server.close();
         limiting.close();
         store.close();

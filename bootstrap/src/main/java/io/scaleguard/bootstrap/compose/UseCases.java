@@ -6,24 +6,21 @@ import io.scaleguard.adapters.rest.token.RsaSigningKeyFactory;
 import io.scaleguard.application.account.ChangePasswordService;
 import io.scaleguard.application.account.GetProfileService;
 import io.scaleguard.application.account.RegisterUserService;
-import io.scaleguard.application.admin.DisableUserService;
-import io.scaleguard.application.admin.SetPlanService;
 import io.scaleguard.application.authorization.AuthorizeRequestService;
 import io.scaleguard.application.port.in.AuthorizeRequestUseCase;
 import io.scaleguard.application.port.in.ChangePasswordUseCase;
 import io.scaleguard.application.port.in.ChargeQuotaUseCase;
-import io.scaleguard.application.port.in.DisableUserUseCase;
 import io.scaleguard.application.port.in.GetProfileUseCase;
 import io.scaleguard.application.port.in.IssueTokenUseCase;
 import io.scaleguard.application.port.in.PublishKeysUseCase;
+import io.scaleguard.application.port.in.PurgeEndedCredentialsUseCase;
 import io.scaleguard.application.port.in.RegisterUserUseCase;
 import io.scaleguard.application.port.in.RevokeTokenUseCase;
-import io.scaleguard.application.port.in.RotateSigningKeyUseCase;
-import io.scaleguard.application.port.in.SetPlanUseCase;
 import io.scaleguard.application.port.out.TokenCodec;
 import io.scaleguard.application.quota.LoginThrottle;
 import io.scaleguard.application.ratelimit.RatePolicies;
 import io.scaleguard.application.token.IssueTokenService;
+import io.scaleguard.application.token.PurgeEndedCredentialsService;
 import io.scaleguard.application.token.RevokeTokenService;
 import io.scaleguard.application.token.SigningKeyService;
 import io.scaleguard.application.token.TokenSettings;
@@ -32,11 +29,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
-/** Every use case, built with {@code new} over the ports the adapters provide: the whole wiring in one place. */
+/**
+ * Every use case a serving replica runs, built with {@code new} over the ports the adapters provide: the whole wiring
+ * in one place. The administrative ones (rotation, plans, disabling) are the command line's, in {@link AdminSession}.
+ */
 record UseCases(RegisterUserUseCase registerUser, IssueTokenUseCase issueToken, RevokeTokenUseCase revokeToken,
                 AuthorizeRequestUseCase authorizeRequest, GetProfileUseCase getProfile, ChangePasswordUseCase changePassword,
-                PublishKeysUseCase publishKeys, RotateSigningKeyUseCase rotateSigningKey, SetPlanUseCase setPlan,
-                DisableUserUseCase disableUser) {
+                PublishKeysUseCase publishKeys, PurgeEndedCredentialsUseCase purgeEndedCredentials) {
 
     /** The {@code aud} of every access token: the API these tokens are for (RFC 9068). */
     static final String AUDIENCE = "scaleguard-api";
@@ -66,9 +65,7 @@ record UseCases(RegisterUserUseCase registerUser, IssueTokenUseCase issueToken, 
                 new GetProfileService(store.userAccounts(), clock, PROFILE_FRESH_FOR),
                 new ChangePasswordService(store.userAccounts(), store.authenticator(), store.passwordHasher(), store.refreshTokens(), throttle),
                 signingKeys,
-                signingKeys,
-                new SetPlanService(store.userAccounts()),
-                new DisableUserService(store.userAccounts(), store.refreshTokens()));
+                new PurgeEndedCredentialsService(store.refreshTokens(), store.signingKeys(), clock));
     }
 
     /** Key life alone, for the admin command that rotates keys without serving. */

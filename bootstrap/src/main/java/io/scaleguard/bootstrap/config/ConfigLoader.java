@@ -1,5 +1,8 @@
 package io.scaleguard.bootstrap.config;
 
+import io.scaleguard.adapters.postgres.DatabaseSettings;
+import io.scaleguard.adapters.redis.RedisRateLimiters;
+import io.scaleguard.adapters.rest.http.Cidr;
 import io.scaleguard.application.ratelimit.FailureMode;
 import io.scaleguard.application.ratelimit.RatePolicies;
 import io.scaleguard.application.ratelimit.RatePolicy;
@@ -28,7 +31,6 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
 
-    private static final Pattern REDIS_URL = Pattern.compile("rediss?://[^\\s/:]+:\\d{1,5}(/\\d{1,2})?");
     private static final Pattern KEY_PREFIX = Pattern.compile("[\\x21-\\x7A\\x7C\\x7E]{1,32}");
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -58,10 +60,13 @@ public final class ConfigLoader {
             throw invalid(Setting.RATE_REFILL_PER_SECOND, e.getMessage());
         }
         return new ScaleGuardConfig(
+                httpHost(),
                 port(),
                 (int) positiveLong(Setting.HTTP_WORKER_THREADS, 1_024),
                 redisTarget(),
                 databaseTarget(),
+                (int) between(Setting.DB_POOL_SIZE, DatabaseSettings.MIN_CONNECTIONS, DatabaseSettings.MAX_CONNECTIONS),
+                Duration.ofMillis(between(Setting.DB_TIMEOUT_MS, DatabaseSettings.MIN_TIMEOUT.toMillis(), DatabaseSettings.MAX_TIMEOUT.toMillis())),
                 issuer(),
                 Duration.ofSeconds(positiveLong(Setting.ACCESS_TOKEN_TTL, 86_400)),
                 policies(builtIn),
@@ -95,6 +100,15 @@ public final class ConfigLoader {
                 (int) positiveLong(Setting.PASSWORD_HASH_CONCURRENCY, 1_024));
     }
 
+    /** The address to listen on: every interface (containers) by default, loopback behind a local edge. */
+    private String httpHost() {
+        String host = text(Setting.HTTP_HOST);
+        if (!IP_LITERAL.matcher(host).matches()) {
+            throw invalid(Setting.HTTP_HOST, "must be an IP address to listen on, such as 0.0.0.0 or 127.0.0.1, was '" + host + "'");
+        }
+        return host;
+    }
+
     private int port() {
         long port = positiveLong(Setting.HTTP_PORT, 65_535);
         return (int) port;
@@ -122,9 +136,12 @@ public final class ConfigLoader {
         return new RedisTarget.InProcess();
     }
 
+    /** The Redis adapter's own parser decides, so what starts is what the adapter reads; its message hides passwords. */
     private void requireRedisUrl(Setting setting, String url) {
-        if (!REDIS_URL.matcher(url).matches()) {
-            throw invalid(setting, "must look like redis://host:port[/db], was '" + url + "'");
+        try {
+            RedisRateLimiters.checkedUrl(url);
+        } catch (IllegalArgumentException e) {
+            throw invalid(setting, e.getMessage());
         }
     }
 
@@ -175,13 +192,12 @@ public final class ConfigLoader {
     private List<String> trustedProxies() {
         List<String> cidrs = Arrays.stream(text(Setting.TRUSTED_PROXIES).split(",")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
+        // the parser the client-address resolver uses: what starts is what it will believe
         for (String cidr : cidrs) {
-            String[] parts = cidr.split("/", -1);
-            boolean v6 = parts[0].contains(":");
-            int maxPrefix = v6 ? 128 : 32;
-            if (parts.length != 2 || !IP_LITERAL.matcher(parts[0]).matches() || !parts[1].matches("\\d{1,3}")
-                    || Integer.parseInt(parts[1]) > maxPrefix) {
-                throw invalid(Setting.TRUSTED_PROXIES, "'" + cidr + "' is not a CIDR such as 10.0.0.0/8 or ::1/128");
+            try {
+                Cidr.parse(cidr);
+            } catch (IllegalArgumentException e) {
+                throw invalid(Setting.TRUSTED_PROXIES, "'" + cidr + "' is not a CIDR such as 10.0.0.0/8 or ::1/128: " + e.getMessage());
             }
         }
         return cidrs;
@@ -196,15 +212,19 @@ public final class ConfigLoader {
     }
 
     private long positiveLong(Setting setting, long max) {
+        return between(setting, 1, max);
+    }
+
+    private long between(Setting setting, long min, long max) {
         String value = text(setting);
         try {
             long parsed = Long.parseLong(value);
-            if (parsed < 1 || parsed > max) {
-                throw invalid(setting, "must be a whole number from 1 to " + max + ", was '" + value + "'");
+            if (parsed < min || parsed > max) {
+                throw invalid(setting, "must be a whole number from " + min + " to " + max + ", was '" + value + "'");
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw invalid(setting, "must be a whole number from 1 to " + max + ", was '" + value + "'");
+            throw invalid(setting, "must be a whole number from " + min + " to " + max + ", was '" + value + "'");
         }
     }
 

@@ -11,10 +11,13 @@ import java.util.List;
  * always complete: the service never starts half-configured.
  */
 public record ScaleGuardConfig(
+        String httpHost,
         int httpPort,
         int workerThreads,
         RedisTarget redis,
         DatabaseTarget database,
+        int databasePoolSize,
+        Duration databaseTimeout,
         URI issuer,
         Duration accessTokenTtl,
         RatePolicies policies,

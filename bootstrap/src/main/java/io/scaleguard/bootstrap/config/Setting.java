@@ -2,6 +2,7 @@ package io.scaleguard.bootstrap.config;
 
 /** The environment variables of the run contract (API.md), with their defaults. */
 enum Setting {
+    HTTP_HOST("SCALEGUARD_HTTP_HOST", "0.0.0.0"),
     HTTP_PORT("SCALEGUARD_HTTP_PORT", "8080"),
     HTTP_WORKER_THREADS("SCALEGUARD_HTTP_WORKER_THREADS", "32"),
     REDIS_URL("SCALEGUARD_REDIS_URL", null),
@@ -11,6 +12,8 @@ enum Setting {
     DB_URL("SCALEGUARD_DB_URL", null),
     DB_USER("SCALEGUARD_DB_USER", null),
     DB_PASSWORD("SCALEGUARD_DB_PASSWORD", null),
+    DB_POOL_SIZE("SCALEGUARD_DB_POOL_SIZE", "8"),
+    DB_TIMEOUT_MS("SCALEGUARD_DB_TIMEOUT_MS", "5000"),
     DATA_DIR("SCALEGUARD_DATA_DIR", "./data"),
     ISSUER("SCALEGUARD_ISSUER", "http://localhost:8080"),
     ACCESS_TOKEN_TTL("SCALEGUARD_ACCESS_TOKEN_TTL", "900"),

@@ -1,8 +1,9 @@
 package io.scaleguard.bootstrap.logging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,15 +11,13 @@ import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /**
- * One JSON object per line: {@code time}, {@code level}, {@code logger}, {@code message}, and {@code error} when thrown.
- * A message that is itself a JSON object (the request log's, say) gives its fields to the line instead, so that a log
- * shipper indexes {@code status} or {@code route} without parsing a string.
+ * One JSON object per line: {@code time}, {@code level}, {@code logger}, then the event: its fields when the record
+ * carries them (its one parameter is a map of fields, as the request log's records do), else {@code message}; and
+ * {@code error} with {@code stack} when something was thrown, since the line is all an operator gets.
  */
 final class JsonLineFormatter extends Formatter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
-    };
 
     @Override
     public String format(LogRecord record) {
@@ -26,15 +25,15 @@ final class JsonLineFormatter extends Formatter {
         line.put("time", Instant.ofEpochMilli(record.getMillis()).toString());
         line.put("level", record.getLevel().getName());
         line.put("logger", record.getLoggerName());
-        String message = formatMessage(record);
-        Map<String, Object> fields = fieldsOf(message);
+        Map<?, ?> fields = fieldsOf(record);
         if (fields == null) {
-            line.put("message", message);
+            line.put("message", formatMessage(record));
         } else {
-            fields.forEach(line::putIfAbsent);
+            fields.forEach((name, value) -> line.putIfAbsent(String.valueOf(name), value));
         }
         if (record.getThrown() != null) {
             line.put("error", record.getThrown().toString());
+            line.put("stack", stackOf(record.getThrown()));
         }
         try {
             return JSON.writeValueAsString(line) + System.lineSeparator();
@@ -43,15 +42,15 @@ final class JsonLineFormatter extends Formatter {
         }
     }
 
-    /** The fields of a message that is a JSON object, or null for any other message. */
-    private static Map<String, Object> fieldsOf(String message) {
-        if (message == null || !message.startsWith("{")) {
-            return null;
-        }
-        try {
-            return JSON.readValue(message, OBJECT);
-        } catch (JsonProcessingException notAnObject) {
-            return null;
-        }
+    /** The record's fields when its one parameter is a map of them, else null. */
+    private static Map<?, ?> fieldsOf(LogRecord record) {
+        Object[] parameters = record.getParameters();
+        return parameters != null && parameters.length == 1 && parameters[0] instanceof Map<?, ?> map ? map : null;
+    }
+
+    private static String stackOf(Throwable thrown) {
+        StringWriter stack = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(stack));
+        return stack.toString();
     }
 }

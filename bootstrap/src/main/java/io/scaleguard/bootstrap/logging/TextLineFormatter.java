@@ -1,10 +1,16 @@
 package io.scaleguard.bootstrap.logging;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.logging.Formatter;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
-/** {@code 2026-12-03T21:00:00.123Z INFO  logger message}, with the exception's summary rather than pages of frames. */
+/**
+ * {@code 2026-12-03T21:00:00.123Z INFO  logger message}, with the exception's summary; an unexpected failure (SEVERE)
+ * also gets its stack trace on the following lines, since that is what its investigation starts from.
+ */
 final class TextLineFormatter extends Formatter {
 
     @Override
@@ -16,6 +22,11 @@ final class TextLineFormatter extends Formatter {
                 .append(formatMessage(record));
         if (record.getThrown() != null) {
             line.append(" [").append(record.getThrown()).append(']');
+            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                StringWriter stack = new StringWriter();
+                record.getThrown().printStackTrace(new PrintWriter(stack));
+                line.append(System.lineSeparator()).append(stack.toString().stripTrailing());
+            }
         }
         return line.append(System.lineSeparator()).toString();
     }

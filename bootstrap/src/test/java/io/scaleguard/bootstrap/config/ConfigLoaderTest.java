@@ -58,6 +58,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void takesRedisUrlsWithCredentialsAndNeverPrintsThePassword() {
+        ScaleGuardConfig config = ConfigLoader.load(Map.of("SCALEGUARD_REDIS_URL", "redis://limiter:s3cret@cache.internal:6380/2"));
+        assertThat(config.redis()).isEqualTo(new RedisTarget.Standalone("redis://limiter:s3cret@cache.internal:6380/2"));
+        assertThat(config.redis().toString()).contains("limiter:****@cache.internal:6380/2").doesNotContain("s3cret");
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("SCALEGUARD_REDIS_URL", "redis://:s3cret@cache.internal:6380/db")))
+                .isInstanceOf(ConfigurationException.class).hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void readsClusterSeeds() {
         ScaleGuardConfig config = ConfigLoader.load(Map.of("SCALEGUARD_REDIS_CLUSTER_NODES", "redis://10.0.0.1:7000, redis://10.0.0.2:7000"));
         assertThat(config.redis()).isEqualTo(new RedisTarget.Cluster(java.util.List.of("redis://10.0.0.1:7000", "redis://10.0.0.2:7000")));
@@ -71,12 +80,17 @@ class ConfigLoaderTest {
             "SCALEGUARD_RATE_REFILL_PER_SECOND|fast|SCALEGUARD_RATE_REFILL_PER_SECOND: limit 'burst': refill rate is not a number",
             "SCALEGUARD_RATE_REFILL_PER_SECOND|-1|SCALEGUARD_RATE_REFILL_PER_SECOND: limit 'burst': refill rate must be positive",
             "SCALEGUARD_RATE_FAILURE_MODE|sometimes|SCALEGUARD_RATE_FAILURE_MODE: must be local, open or closed",
-            "SCALEGUARD_REDIS_URL|localhost:6379|SCALEGUARD_REDIS_URL: must look like redis://host:port[/db]",
+            "SCALEGUARD_REDIS_URL|localhost:6379|SCALEGUARD_REDIS_URL: not a Redis URL",
+            "SCALEGUARD_REDIS_CLUSTER_NODES|redis://a:1,tcp://b:2|SCALEGUARD_REDIS_CLUSTER_NODES: not a Redis URL",
             "SCALEGUARD_DB_URL|jdbc:mysql://db/x|SCALEGUARD_DB_URL: must be a PostgreSQL JDBC URL",
             "SCALEGUARD_ISSUER|not a url|SCALEGUARD_ISSUER: must be an http(s) URL",
             "SCALEGUARD_ACCESS_TOKEN_TTL|-5|SCALEGUARD_ACCESS_TOKEN_TTL: must be a whole number",
             "SCALEGUARD_TRUSTED_PROXIES|10.0.0.0/33|SCALEGUARD_TRUSTED_PROXIES: '10.0.0.0/33' is not a CIDR",
             "SCALEGUARD_TRUSTED_PROXIES|proxy.example/8|SCALEGUARD_TRUSTED_PROXIES: 'proxy.example/8' is not a CIDR",
+            "SCALEGUARD_TRUSTED_PROXIES|999.0.0.0/8|SCALEGUARD_TRUSTED_PROXIES: '999.0.0.0/8' is not a CIDR",
+            "SCALEGUARD_HTTP_HOST|example.org|SCALEGUARD_HTTP_HOST: must be an IP address",
+            "SCALEGUARD_DB_POOL_SIZE|1|SCALEGUARD_DB_POOL_SIZE: must be a whole number from 2 to 200",
+            "SCALEGUARD_DB_TIMEOUT_MS|10|SCALEGUARD_DB_TIMEOUT_MS: must be a whole number from 100 to 600000",
             "SCALEGUARD_REDIS_KEY_PREFIX|a{b}|SCALEGUARD_REDIS_KEY_PREFIX: must be 1 to 32 printable ASCII characters without braces",
             "SCALEGUARD_REPLICAS|0|SCALEGUARD_REPLICAS: must be a whole number from 1 to 1000, was '0'",
             "SCALEGUARD_PASSWORD_HASH_ITERATIONS|0|SCALEGUARD_PASSWORD_HASH_ITERATIONS: must be a whole number from 1 to 64",

@@ -1,8 +1,10 @@
 package io.scaleguard.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,12 +30,14 @@ class CommandLineIT {
 
     @Test
     void migratesRotatesKeysAndAdministersUsersOnTheDatabaseTheServerUses() throws Exception {
+        Path policies = Files.writeString(workDir.resolve("policies.conf"), "policy.pro.limit.burst = 50 per 20/1s\n");
+        Map<String, String> withPro = Map.of("SCALEGUARD_POLICY_FILE", policies.toString());
         assertThat(ScaleGuardProcess.run(workDir, Map.of(), "migrate").output()).contains("database schema is up to date");
-        ScaleGuardProcess.Finished unknown = ScaleGuardProcess.run(workDir, Map.of(), "users", "set-plan", "nobody", "pro");
+        ScaleGuardProcess.Finished unknown = ScaleGuardProcess.run(workDir, withPro, "users", "set-plan", "nobody", "pro");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.output()).contains("no such user");
 
-        try (ScaleGuardProcess server = ScaleGuardProcess.start(workDir, Map.of())) {
+        try (ScaleGuardProcess server = ScaleGuardProcess.start(workDir, withPro)) {
             server.awaitReady();
             ApiClient api = new ApiClient(server);
             assertThat(jwksKeyCount(api)).isEqualTo(1);
@@ -46,7 +50,17 @@ class CommandLineIT {
             assertThat(api.get("/users/me", before).statusCode()).as("a token of the old key still verifies").isEqualTo(200);
             assertThat(api.get("/users/me", api.accessToken("carol")).statusCode()).isEqualTo(200);
 
-            assertThat(ScaleGuardProcess.run(workDir, Map.of(), "users", "set-plan", "carol", "pro").exitCode()).isZero();
+            ScaleGuardProcess.Finished typo = ScaleGuardProcess.run(workDir, withPro, "users", "set-plan", "carol", "pr0");
+            assertThat(typo.exitCode()).isEqualTo(1);
+            assertThat(typo.output()).contains("no plan named 'pr0'; the plans are default, pro");
+            assertThat(ScaleGuardProcess.run(workDir, withPro, "users", "set-plan", "carol", "login-ip").exitCode())
+                    .as("a login policy is no plan").isEqualTo(1);
+            assertThat(ScaleGuardProcess.run(workDir, withPro, "users", "set-plan", "carol", "pro").exitCode()).isZero();
+            String onPro = api.accessToken("carol");
+            assertThat(api.get("/users/me", onPro).headers().firstValue("RateLimit-Policy")).hasValueSatisfying(
+                    policy -> assertThat(policy).as("the new token carries the plan").startsWith("\"pro\";q=50;"));
+            // the profile is cached for a few seconds per replica, so the plan shows there a little later
+            await().atMost(Duration.ofSeconds(30)).until(() -> ApiClient.json(api.get("/users/me", onPro)).get("plan").asText().equals("pro"));
             assertThat(ScaleGuardProcess.run(workDir, Map.of(), "users", "disable", "carol").exitCode()).isZero();
             HttpResponse<String> login = api.login("carol", ApiClient.PASSWORD);
             assertThat(login.statusCode()).isEqualTo(400);

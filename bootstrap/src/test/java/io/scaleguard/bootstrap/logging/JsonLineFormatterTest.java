@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -13,8 +15,7 @@ class JsonLineFormatterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final JsonLineFormatter formatter = new JsonLineFormatter();
 
-    private JsonNode line(String message) throws Exception {
-        LogRecord record = new LogRecord(Level.INFO, message);
+    private JsonNode line(LogRecord record) throws Exception {
         record.setLoggerName("io.scaleguard.Test");
         String text = formatter.format(record);
         assertThat(text).endsWith(System.lineSeparator());
@@ -24,7 +25,7 @@ class JsonLineFormatterTest {
 
     @Test
     void writesAPlainMessageAsTheMessageField() throws Exception {
-        JsonNode line = line("ScaleGuard ready on port 8080");
+        JsonNode line = line(new LogRecord(Level.INFO, "ScaleGuard ready on port 8080"));
         assertThat(line.get("level").asText()).isEqualTo("INFO");
         assertThat(line.get("logger").asText()).isEqualTo("io.scaleguard.Test");
         assertThat(line.get("message").asText()).isEqualTo("ScaleGuard ready on port 8080");
@@ -32,8 +33,15 @@ class JsonLineFormatterTest {
     }
 
     @Test
-    void liftsTheFieldsOfAJsonObjectMessageToTheLineWithoutLettingThemReplaceItsOwn() throws Exception {
-        JsonNode line = line("{\"method\":\"GET\",\"route\":\"/users/me\",\"status\":200,\"level\":\"forged\"}");
+    void writesTheFieldsOfARecordThatCarriesThemWithoutLettingThemReplaceItsOwn() throws Exception {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("method", "GET");
+        fields.put("route", "/users/me");
+        fields.put("status", 200);
+        fields.put("level", "forged");
+        LogRecord record = new LogRecord(Level.INFO, "method=GET route=/users/me status=200");
+        record.setParameters(new Object[] {fields});
+        JsonNode line = line(record);
         assertThat(line.get("route").asText()).isEqualTo("/users/me");
         assertThat(line.get("status").asInt()).isEqualTo(200);
         assertThat(line.get("level").asText()).isEqualTo("INFO");
@@ -41,7 +49,11 @@ class JsonLineFormatterTest {
     }
 
     @Test
-    void keepsABraceThatIsNotJsonAsText() throws Exception {
-        assertThat(line("{not json").get("message").asText()).isEqualTo("{not json");
+    void keepsTheStackTraceOfAFailureOnItsLine() throws Exception {
+        LogRecord record = new LogRecord(Level.SEVERE, "unexpected failure");
+        record.setThrown(new IllegalStateException("boom"));
+        JsonNode line = line(record);
+        assertThat(line.get("error").asText()).isEqualTo("java.lang.IllegalStateException: boom");
+        assertThat(line.get("stack").asText()).contains("at io.scaleguard.bootstrap.logging.JsonLineFormatterTest");
     }
 }
