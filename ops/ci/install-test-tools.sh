@@ -17,21 +17,20 @@ browser_tests="$here/../../bootstrap/src/test/browser"
 
 bash "$here/install-nginx.sh"
 
-if ! command -v chromium >/dev/null 2>&1; then
-  sudo=""
+apt_install() {
+  local sudo=""
   if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+if ! command -v chromium >/dev/null 2>&1; then
+  apt_install chromium
 fi
 chromium --version
 
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  sudo=""
-  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  apt_install nodejs npm
 fi
 
 if [[ ! -d "$browser_tests/node_modules/playwright-core" ]]; then

@@ -7,21 +7,17 @@ import io.scaleguard.adapters.rest.testing.TokenForge;
 import io.scaleguard.application.MutableClock;
 import io.scaleguard.application.port.out.AccessTokenClaims;
 import io.scaleguard.application.port.out.SigningKey;
-import io.scaleguard.application.port.out.SigningKeys;
 import io.scaleguard.application.port.out.TokenCodec.Verification;
-import io.scaleguard.application.testing.InMemorySigningKeys;
 import io.scaleguard.domain.auth.Plan;
 import io.scaleguard.domain.auth.Username;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +29,7 @@ class KeyReloadTest {
     private static final long HANG_GUARD_SECONDS = 30;
 
     private final MutableClock clock = new MutableClock(NOW);
-    private final HeldSigningKeys store = new HeldSigningKeys();
+    private final ObservedSigningKeys store = new ObservedSigningKeys();
     private final SigningKey key = new RsaSigningKeyFactory().newKey(NOW.minusSeconds(60));
     private final TokenForge forge = new TokenForge(key, NOW);
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -73,44 +69,5 @@ class KeyReloadTest {
     private static AccessTokenClaims claims() {
         return new AccessTokenClaims(FakeUseCases.ALICE.id(), new Username("alice"), new Plan("gold"), Set.of("user"),
                 Set.of("profile"), "jti-held", NOW, NOW.plus(Duration.ofMinutes(15)));
-    }
-
-    /** In-memory keys whose reads, once {@link #holding}, wait for {@link #release}. */
-    private static final class HeldSigningKeys implements SigningKeys {
-
-        final InMemorySigningKeys keys = new InMemorySigningKeys();
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        volatile boolean holding;
-        final AtomicInteger reads = new AtomicInteger();
-
-        @Override
-        public List<SigningKey> activeAt(Instant now) {
-            reads.incrementAndGet();
-            if (holding) {
-                entered.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return keys.activeAt(now);
-        }
-
-        @Override
-        public void add(SigningKey added) {
-            keys.add(added);
-        }
-
-        @Override
-        public boolean retire(String keyId, Instant at) {
-            return keys.retire(keyId, at);
-        }
-
-        @Override
-        public int purgeRetiredBefore(Instant cutoff) {
-            return keys.purgeRetiredBefore(cutoff);
-        }
     }
 }

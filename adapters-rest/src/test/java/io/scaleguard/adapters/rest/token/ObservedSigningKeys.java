@@ -6,14 +6,22 @@ import io.scaleguard.application.port.out.StoreUnavailable;
 import io.scaleguard.application.testing.InMemorySigningKeys;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The in-memory key store, counting its reads and able to fail like a database that went away. */
+/**
+ * The in-memory key store, counting its reads and able to fail like a database that went away ({@link #down}) or to
+ * stop answering like one that hangs: once {@link #holding}, a read signals {@link #entered} and waits for
+ * {@link #release}.
+ */
 final class ObservedSigningKeys implements SigningKeys {
 
     final InMemorySigningKeys keys = new InMemorySigningKeys();
     final AtomicInteger reads = new AtomicInteger();
+    final CountDownLatch entered = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
     volatile boolean down;
+    volatile boolean holding;
 
     @Override
     public List<SigningKey> activeAt(Instant now) {
@@ -21,7 +29,19 @@ final class ObservedSigningKeys implements SigningKeys {
         if (down) {
             throw new StoreUnavailable("database unreachable", null);
         }
+        if (holding) {
+            awaitRelease();
+        }
         return keys.activeAt(now);
+    }
+
+    private void awaitRelease() {
+        entered.countDown();
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
