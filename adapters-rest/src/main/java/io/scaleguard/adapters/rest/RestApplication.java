@@ -62,6 +62,9 @@ public final class RestApplication {
         config.property(ServerProperties.BV_FEATURE_DISABLE, true);
         // Should the runtime itself ever fail to answer, Grizzly then sends a bare 500 rather than its HTML page.
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        // Location headers stay as written, relative (RFC 9110 allows it): made absolute from the request, they would
+        // name the replica's own scheme and address, http behind a TLS edge, rather than the one the client called.
+        config.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
 
         // Jackson without its own exception mappers: they would echo the parser's message to the client.
         config.register(JacksonFeature.withoutExceptionMappers());

@@ -20,10 +20,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 
 /** {@code POST /register}: a new account on the default plan. */
 @Singleton
@@ -43,14 +42,14 @@ public final class RegistrationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a new account on the default plan", responses = {
         @ApiResponse(responseCode = "201", description = "Registered; the account is then the caller's own, /users/me",
-            headers = @Header(name = "Location", description = "/users/me", schema = @Schema(type = "string", format = "uri")),
+            headers = @Header(name = "Location", description = "/users/me", schema = @Schema(type = "string", format = "uri-reference")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileResponse.class))),
         @ApiResponse(responseCode = "400", ref = ApiComponents.INVALID_FIELDS),
         @ApiResponse(responseCode = "409", ref = ApiComponents.ALREADY_TAKEN),
         @ApiResponse(responseCode = "413", ref = ApiComponents.BODY_TOO_LARGE),
         @ApiResponse(responseCode = "415", ref = ApiComponents.UNSUPPORTED_MEDIA_TYPE),
         @ApiResponse(responseCode = "503", ref = ApiComponents.BUSY)})
-    public Response register(RegistrationRequest body, @Context UriInfo uri) {
+    public Response register(RegistrationRequest body) {
         RegistrationRequest request = body == null ? new RegistrationRequest(null, null, null) : body;
         FieldCheck fields = new FieldCheck();
         Username username = fields.require("username", request.username(), Username::new);
@@ -61,7 +60,7 @@ public final class RegistrationResource {
         RegistrationResult result = registerUser.register(new RegisterUserCommand(username, email, password));
         if (result instanceof RegistrationResult.Registered registered) {
             // The account is then reachable as the caller's own resource, once they hold a token.
-            return Response.created(uri.getBaseUriBuilder().path("users/me").build())
+            return Response.created(URI.create("/users/me"))
                     .type(MediaType.APPLICATION_JSON_TYPE).entity(ProfileResponse.of(registered.profile())).build();
         }
         if (result instanceof RegistrationResult.UsernameTaken) {
