@@ -104,6 +104,18 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void exposesNeitherMetricsNorHealthThroughTheIngress() {
+        for (Map<String, Object> ingress : objectsOf("Ingress")) {
+            for (String path : paths(ingress)) {
+                for (String inside : List.of("/metrics", ServiceContract.LIVE, ServiceContract.READY)) {
+                    assertThat(inside.equals(path) || inside.startsWith(path.endsWith("/") ? path : path + "/"))
+                            .as("ingress path %s reaches %s", path, inside).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void namesOnlyVariablesTheServiceKnows() {
         List<String> names = new ArrayList<>(config().keySet());
         list(container(), "env").forEach(variable -> names.add((String) ((Map<?, ?>) variable).get("name")));
