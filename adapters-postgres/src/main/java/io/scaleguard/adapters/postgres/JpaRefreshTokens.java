@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +21,8 @@ final class JpaRefreshTokens implements RefreshTokens {
 
     /** A family has ended when its absolute lifetime is over or it was revoked; NULL (never revoked) compares false. */
     private static final String ENDED_BEFORE_CUTOFF = "(f.expiresAt < :cutoff OR f.revokedAt < :cutoff)";
+    /** Families purged per transaction: a few milliseconds of indexed deletes, and a bind list any database takes. */
+    static final int PURGE_BATCH = 500;
 
     private final Transactions transactions;
     private final Clock clock;
@@ -109,18 +112,35 @@ final class JpaRefreshTokens implements RefreshTokens {
     }
 
     /**
-     * Two bulk deletes in one transaction: the tokens of the ended families first, as the foreign key wants, then the
-     * families. A family revoked between the two statements goes with its tokens through the key's ON DELETE CASCADE.
+     * Batch after batch until one comes back short, each in a transaction of its own: the ended families' tokens first,
+     * as the foreign key wants, then the families. A backlog of millions (a first purge, a purge long switched off)
+     * so never holds locks, or runs one statement, for longer than a batch takes; a batch cut short by a failure
+     * leaves the earlier ones purged and the rest for the next run.
      */
     @Override
     public int purgeEndedBefore(Instant cutoff) {
         OffsetDateTime at = ColumnValues.timestamp(cutoff);
+        int purged = 0;
+        int batch;
+        do {
+            batch = purgeBatch(at);
+            purged += batch;
+        } while (batch == PURGE_BATCH);
+        return purged;
+    }
+
+    private int purgeBatch(OffsetDateTime cutoff) {
         return transactions.write("purge ended refresh-token families", entityManager -> {
-            entityManager.createQuery("DELETE FROM RefreshTokenJpaEntity t WHERE t.familyId IN"
-                            + " (SELECT f.familyId FROM RefreshTokenFamilyJpaEntity f WHERE " + ENDED_BEFORE_CUTOFF + ")")
-                    .setParameter("cutoff", at).executeUpdate();
-            return entityManager.createQuery("DELETE FROM RefreshTokenFamilyJpaEntity f WHERE " + ENDED_BEFORE_CUTOFF)
-                    .setParameter("cutoff", at).executeUpdate();
+            List<UUID> families = entityManager.createQuery(
+                            "SELECT f.familyId FROM RefreshTokenFamilyJpaEntity f WHERE " + ENDED_BEFORE_CUTOFF, UUID.class)
+                    .setParameter("cutoff", cutoff).setMaxResults(PURGE_BATCH).getResultList();
+            if (families.isEmpty()) {
+                return 0;
+            }
+            entityManager.createQuery("DELETE FROM RefreshTokenJpaEntity t WHERE t.familyId IN :families")
+                    .setParameter("families", families).executeUpdate();
+            return entityManager.createQuery("DELETE FROM RefreshTokenFamilyJpaEntity f WHERE f.familyId IN :families")
+                    .setParameter("families", families).executeUpdate();
         });
     }
 }

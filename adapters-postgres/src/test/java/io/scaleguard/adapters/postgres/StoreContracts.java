@@ -18,6 +18,8 @@ import io.scaleguard.domain.auth.UserId;
 import io.scaleguard.domain.auth.Username;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -97,6 +99,23 @@ abstract class StoreContracts {
             assertThat(tokens().byHash(first.tokenHash())).isEmpty();
             assertThat(tokens().byHash(rotated.tokenHash())).isEmpty();
             assertThat(tokens().purgeEndedBefore(cutoff)).isZero();
+        }
+
+        /** Older still than the test above's family, so that neither purge counts the other's. */
+        @Test
+        void purgesABacklogLargerThanOneBatchInFull() {
+            UserId user = aUser();
+            Instant longerAgo = NOW.minus(Duration.ofDays(60));
+            int backlog = JpaRefreshTokens.PURGE_BATCH * 2 + 1;
+            List<RefreshToken> ended = new ArrayList<>();
+            for (int i = 0; i < backlog; i++) {
+                RefreshToken token = new RefreshToken(randomHash(), UUID.randomUUID(), user, Set.of(), longerAgo,
+                        longerAgo.plusSeconds(3600));
+                tokens().save(token);
+                ended.add(token);
+            }
+            assertThat(tokens().purgeEndedBefore(longerAgo.plus(Duration.ofHours(2)))).isEqualTo(backlog);
+            assertThat(ended).allSatisfy(token -> assertThat(tokens().byHash(token.tokenHash())).isEmpty());
         }
     }
 
