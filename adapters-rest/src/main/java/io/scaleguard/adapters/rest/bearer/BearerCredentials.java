@@ -13,7 +13,6 @@ sealed interface BearerCredentials {
     int MAX_TOKEN_LENGTH = 8 * 1024;
 
     Pattern SCHEME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
-    Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
 
     /** No credentials, or credentials of another scheme: RFC 6750 section 3.1 answers without an error code. */
     record Absent() implements BearerCredentials {
@@ -57,9 +56,32 @@ sealed interface BearerCredentials {
         if (token.length() > MAX_TOKEN_LENGTH) {
             return new Malformed("bearer token over " + MAX_TOKEN_LENGTH + " characters");
         }
-        if (!B64TOKEN.matcher(token).matches()) {
+        if (!isB64Token(token)) {
             return new Malformed("bearer token is not a b64token (several tokens, or stray characters)");
         }
         return new Token(token);
+    }
+
+    /**
+     * RFC 6750's {@code b64token}: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. A loop rather
+     * than a regular expression: it runs over a kilobyte of token on every guarded request, and the regular
+     * expressions of that path (this one, the JWS shape, the bucket key) were a sixth of its CPU samples.
+     */
+    private static boolean isB64Token(String token) {
+        int end = token.length();
+        while (end > 0 && token.charAt(end - 1) == '=') {
+            end--;
+        }
+        if (end == 0) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            char c = token.charAt(i);
+            boolean alphanumeric = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!alphanumeric && "-._~+/".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -122,14 +122,15 @@ public final class Jose4jTokenCodec implements TokenCodec {
         if (token.length() > MAX_TOKEN_LENGTH) {
             return new Verification.Invalid("token over " + MAX_TOKEN_LENGTH + " characters");
         }
-        if (!COMPACT_JWS.matcher(token).matches()) {
-            return new Verification.Invalid("not a compact JWS");
-        }
         Instant now = clock.instant();
-        // A remembered token is answered from memory alone: no key lookup, so no wait behind a reload of the keys.
+        // A remembered token is answered from memory alone: no key lookup, so no wait behind a reload of the keys, and
+        // no shape check either, since only verified tokens are remembered (the check's regex cost a request's CPU).
         Optional<VerifiedTokens.Entry> known = verified.get(token, now);
         if (known.isPresent()) {
             return new Verification.Valid(known.get().claims());
+        }
+        if (!COMPACT_JWS.matcher(token).matches()) {
+            return new Verification.Invalid("not a compact JWS");
         }
         // jose4j turns whatever the key resolver throws into a refusal: the keys are read before it runs, so that a
         // store that never answered reaches the client as 503, not as 401 for a token nothing says is bad.

@@ -25,7 +25,8 @@ class BearerCredentialsTest {
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
-    @ValueSource(strings = {"", " ", "Bearer", "Bearer ", "Bearer a b", "Bearer a,b", "Bearer é", "Bearer a=b", "garbage", "Bea\"rer x"})
+    @ValueSource(strings = {"", " ", "Bearer", "Bearer ", "Bearer a b", "Bearer a,b", "Bearer é", "Bearer a=b", "Bearer ==", "Bearer a{b}",
+        "garbage", "Bea\"rer x"})
     void anythingElseIsMalformed(String header) {
         assertThat(BearerCredentials.from(List.of(header))).isInstanceOf(BearerCredentials.Malformed.class);
     }
