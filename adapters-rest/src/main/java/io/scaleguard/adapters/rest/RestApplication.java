@@ -8,6 +8,7 @@ import io.scaleguard.adapters.rest.health.ReadinessProbe;
 import io.scaleguard.adapters.rest.http.BodySizeLimitFilter;
 import io.scaleguard.adapters.rest.http.ClientAddressResolver;
 import io.scaleguard.adapters.rest.http.NoStoreFilter;
+import io.scaleguard.adapters.rest.json.EntityWritingWithoutMethodAnnotations;
 import io.scaleguard.adapters.rest.json.StrictObjectMapperResolver;
 import io.scaleguard.adapters.rest.oauth.AuthorizationServerMetadata;
 import io.scaleguard.adapters.rest.oauth.JwksResource;
@@ -69,6 +70,7 @@ public final class RestApplication {
         // Jackson without its own exception mappers: they would echo the parser's message to the client.
         config.register(JacksonFeature.withoutExceptionMappers());
         config.register(new StrictObjectMapperResolver());
+        config.register(new EntityWritingWithoutMethodAnnotations());
         config.register(new ExceptionProblemMapper());
         config.register(new ProblemBodyFilter());
         config.register(new BodySizeLimitFilter(MAX_BODY_BYTES));
