@@ -49,12 +49,14 @@ public final class SigningKeyService implements PublishKeysUseCase, RotateSignin
     @Override
     public RotatedKey rotate(RotateSigningKeyCommand command) {
         Instant now = clock.instant();
+        // Read before writing: a store that cannot list its keys (unreachable, or holding keys sealed under a secret
+        // this process lacks) fails the rotation before a key is added.
+        List<SigningKey> older = keys.activeAt(now);
         SigningKey fresh = factory.newKey(now);
         keys.add(fresh);
         Instant retirement = now.plus(verifyFor);
-        for (SigningKey old : keys.activeAt(now)) {
-            boolean retiresLater = old.retiredAt() == null || old.retiredAt().isAfter(retirement);
-            if (!old.keyId().equals(fresh.keyId()) && retiresLater) {
+        for (SigningKey old : older) {
+            if (old.retiredAt() == null || old.retiredAt().isAfter(retirement)) {
                 keys.retire(old.keyId(), retirement);
             }
         }
