@@ -15,9 +15,11 @@ import java.time.Duration;
  * @param timeout         how long one database call may wait for a connection or an answer before it fails (see
  *                        {@link #withTimeout})
  * @param passwordHashing the Argon2id cost and the bound on concurrent hashes
+ * @param signingKeySecret the key that seals the signing keys' private halves, or null to store them as they are (see
+ *                         {@link #withSigningKeySecret})
  */
 public record DatabaseSettings(String jdbcUrl, String user, String password, Path dataDirectory, int maxConnections,
-                               Duration timeout, PasswordHashing passwordHashing) {
+                               Duration timeout, PasswordHashing passwordHashing, SigningKeySecret signingKeySecret) {
 
     public static final int DEFAULT_MAX_CONNECTIONS = 8;
     /** One connection for each of the two pools (writes and reads). */
@@ -60,7 +62,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Pat
             throw new IllegalArgumentException("the database URL must start with " + POSTGRESQL_PREFIX);
         }
         return new DatabaseSettings(jdbcUrl, user, password, null, DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT,
-                PasswordHashing.owaspDefaults());
+                PasswordHashing.owaspDefaults(), null);
     }
 
     /**
@@ -78,7 +80,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Pat
         Path file = dataDirectory.toAbsolutePath().normalize().resolve(EMBEDDED_FILE);
         String url = H2_PREFIX + "file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         return new DatabaseSettings(url, "scaleguard", null, dataDirectory, DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT,
-                PasswordHashing.owaspDefaults());
+                PasswordHashing.owaspDefaults(), null);
     }
 
     public boolean isEmbedded() {
@@ -86,11 +88,13 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Pat
     }
 
     public DatabaseSettings withPasswordHashing(PasswordHashing hashing) {
-        return new DatabaseSettings(jdbcUrl, user, password, dataDirectory, maxConnections, timeout, hashing);
+        return new DatabaseSettings(jdbcUrl, user, password, dataDirectory, maxConnections, timeout, hashing,
+                signingKeySecret);
     }
 
     DatabaseSettings withPassword(String databasePassword) {
-        return new DatabaseSettings(jdbcUrl, user, databasePassword, dataDirectory, maxConnections, timeout, passwordHashing);
+        return new DatabaseSettings(jdbcUrl, user, databasePassword, dataDirectory, maxConnections, timeout, passwordHashing,
+                signingKeySecret);
     }
 
     /**
@@ -102,7 +106,8 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Pat
      * @throws IllegalArgumentException outside those bounds
      */
     public DatabaseSettings withMaxConnections(int connections) {
-        return new DatabaseSettings(jdbcUrl, user, password, dataDirectory, connections, timeout, passwordHashing);
+        return new DatabaseSettings(jdbcUrl, user, password, dataDirectory, connections, timeout, passwordHashing,
+                signingKeySecret);
     }
 
     /**
@@ -115,7 +120,17 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Pat
      * @throws IllegalArgumentException outside those bounds or when null
      */
     public DatabaseSettings withTimeout(Duration callTimeout) {
-        return new DatabaseSettings(jdbcUrl, user, password, dataDirectory, maxConnections, callTimeout, passwordHashing);
+        return new DatabaseSettings(jdbcUrl, user, password, dataDirectory, maxConnections, callTimeout, passwordHashing,
+                signingKeySecret);
+    }
+
+    /**
+     * The same settings with the signing keys' private halves sealed under {@code secret} (AES-256-GCM) as they are
+     * written; keys stored unsealed before still open. Every replica sharing the database needs the same secret: one
+     * without it, or with another, cannot read the keys and says so rather than signing with keys of its own.
+     */
+    public DatabaseSettings withSigningKeySecret(SigningKeySecret secret) {
+        return new DatabaseSettings(jdbcUrl, user, password, dataDirectory, maxConnections, timeout, passwordHashing, secret);
     }
 
     /**
@@ -133,7 +148,7 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Pat
     @Override
     public String toString() {
         return "DatabaseSettings[" + description() + ", user=" + user + ", maxConnections=" + maxConnections + ", timeout="
-                + timeout + ", " + passwordHashing + "]";
+                + timeout + ", " + passwordHashing + ", private keys " + (signingKeySecret == null ? "unsealed" : "sealed") + "]";
     }
 
     /**

@@ -10,9 +10,11 @@ import java.util.List;
 final class JpaSigningKeys implements SigningKeys {
 
     private final Transactions transactions;
+    private final PrivateKeySealing sealing;
 
-    JpaSigningKeys(Transactions transactions) {
+    JpaSigningKeys(Transactions transactions, PrivateKeySealing sealing) {
         this.transactions = transactions;
+        this.sealing = sealing;
     }
 
     @Override
@@ -20,14 +22,14 @@ final class JpaSigningKeys implements SigningKeys {
         return transactions.read("list signing keys", entityManager -> entityManager
                 .createQuery("SELECT k FROM SigningKeyJpaEntity k WHERE k.retiredAt IS NULL OR k.retiredAt > :now"
                         + " ORDER BY k.createdAt DESC, k.keyId", SigningKeyJpaEntity.class)
-                .setParameter("now", ColumnValues.timestamp(now)).getResultStream().map(SigningKeyMapper::toKey).toList());
+                .setParameter("now", ColumnValues.timestamp(now)).getResultStream().map(entity -> SigningKeyMapper.toKey(entity, sealing)).toList());
     }
 
     @Override
     public void add(SigningKey key) {
         try {
             transactions.insert("add a signing key", entityManager -> {
-                entityManager.persist(SigningKeyMapper.toEntity(key));
+                entityManager.persist(SigningKeyMapper.toEntity(key, sealing));
                 entityManager.flush();
                 return null;
             });

@@ -44,7 +44,7 @@ public final class PersistenceModule implements AutoCloseable {
         this.health = new DatabaseHealth(transactions, min(settings.timeout(), HEALTH_BUDGET));
         this.userAccounts = new JpaUserAccounts(transactions);
         this.refreshTokens = new JpaRefreshTokens(transactions, clock);
-        this.signingKeys = new JpaSigningKeys(transactions);
+        this.signingKeys = new JpaSigningKeys(transactions, new PrivateKeySealing(settings.signingKeySecret()));
         DatabaseSettings.PasswordHashing hashing = settings.passwordHashing();
         this.passwordHasher = new Argon2idPasswordHasher(hashing, new HashingSlots(hashing.maxConcurrentHashes(), hashing.slotWait()));
         this.authenticator = new JpaAuthenticator(userAccounts, passwordHasher, clock);

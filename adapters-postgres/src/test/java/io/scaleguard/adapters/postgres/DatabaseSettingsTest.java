@@ -57,7 +57,7 @@ class DatabaseSettingsTest {
             DatabaseSettings changed = settings.withTimeout(Duration.ofMinutes(10)).withMaxConnections(12);
             assertThat(changed.timeout()).isEqualTo(DatabaseSettings.MAX_TIMEOUT);
             assertThat(changed).isEqualTo(new DatabaseSettings(settings.jdbcUrl(), settings.user(), settings.password(),
-                    settings.dataDirectory(), 12, Duration.ofMinutes(10), settings.passwordHashing()));
+                    settings.dataDirectory(), 12, Duration.ofMinutes(10), settings.passwordHashing(), null));
         }
     }
 

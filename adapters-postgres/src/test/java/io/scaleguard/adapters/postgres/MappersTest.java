@@ -83,7 +83,17 @@ class MappersTest {
     void aSigningKeySurvivesTheRoundTripRetiredOrNot() {
         SigningKey active = new SigningKey("k-1", "RS256", "cHJpdmF0ZQ==", "cHVibGlj", CREATED, null);
         SigningKey retired = new SigningKey("k-2", "ES256", "cHJpdmF0ZQ==", "cHVibGlj", CREATED, CREATED.plusSeconds(900));
-        assertThat(SigningKeyMapper.toKey(SigningKeyMapper.toEntity(active))).isEqualTo(active);
-        assertThat(SigningKeyMapper.toKey(SigningKeyMapper.toEntity(retired))).isEqualTo(retired);
+        PrivateKeySealing unsealed = new PrivateKeySealing(null);
+        assertThat(SigningKeyMapper.toKey(SigningKeyMapper.toEntity(active, unsealed), unsealed)).isEqualTo(active);
+        assertThat(SigningKeyMapper.toKey(SigningKeyMapper.toEntity(retired, unsealed), unsealed)).isEqualTo(retired);
+    }
+
+    @Test
+    void aSealedSigningKeyIsSealedInItsRowAndOpenedOnTheWayOut() {
+        PrivateKeySealing sealing = new PrivateKeySealing(SigningKeySecret.fromBase64("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="));
+        SigningKey key = new SigningKey("k-3", "RS256", "cHJpdmF0ZQ==", "cHVibGlj", CREATED, null);
+        SigningKeyJpaEntity row = SigningKeyMapper.toEntity(key, sealing);
+        assertThat(row.privateKeyPkcs8).startsWith(PrivateKeySealing.SEALED_PREFIX);
+        assertThat(SigningKeyMapper.toKey(row, sealing)).isEqualTo(key);
     }
 }

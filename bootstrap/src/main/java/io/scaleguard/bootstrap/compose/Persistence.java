@@ -17,7 +17,8 @@ final class Persistence {
                 ? DatabaseSettings.of(postgres.jdbcUrl(), postgres.user(), postgres.password())
                 : DatabaseSettings.embedded(((DatabaseTarget.Embedded) target).dataDirectory());
         PersistenceModule module = PersistenceModule.open(settings.withPasswordHashing(hashing(config.passwordHashing()))
-                .withMaxConnections(config.databasePoolSize()).withTimeout(config.databaseTimeout()));
+                .withMaxConnections(config.databasePoolSize()).withTimeout(config.databaseTimeout())
+                .withSigningKeySecret(config.signingKeySecret().orElse(null)));
         try {
             module.migrate();
             return module;

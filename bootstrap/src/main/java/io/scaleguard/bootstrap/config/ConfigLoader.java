@@ -1,6 +1,7 @@
 package io.scaleguard.bootstrap.config;
 
 import io.scaleguard.adapters.postgres.DatabaseSettings;
+import io.scaleguard.adapters.postgres.SigningKeySecret;
 import io.scaleguard.adapters.redis.RedisRateLimiters;
 import io.scaleguard.adapters.rest.http.Cidr;
 import io.scaleguard.application.ratelimit.FailureMode;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -67,6 +69,7 @@ public final class ConfigLoader {
                 databaseTarget(),
                 (int) between(Setting.DB_POOL_SIZE, DatabaseSettings.MIN_CONNECTIONS, DatabaseSettings.MAX_CONNECTIONS),
                 Duration.ofMillis(between(Setting.DB_TIMEOUT_MS, DatabaseSettings.MIN_TIMEOUT.toMillis(), DatabaseSettings.MAX_TIMEOUT.toMillis())),
+                signingKeySecret(),
                 issuer(),
                 Duration.ofSeconds(positiveLong(Setting.ACCESS_TOKEN_TTL, 86_400)),
                 policies(builtIn),
@@ -78,6 +81,19 @@ public final class ConfigLoader {
                 trustedProxies(),
                 Duration.ofSeconds(positiveLong(Setting.SHUTDOWN_GRACE_SECONDS, 3_600)),
                 logFormatIsJson());
+    }
+
+    /** Unset: private keys are stored as they are. Set: sealed under it; a bad value is named, never echoed. */
+    private Optional<SigningKeySecret> signingKeySecret() {
+        String secret = text(Setting.SIGNING_KEY_SECRET);
+        if (secret == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SigningKeySecret.fromBase64(secret));
+        } catch (IllegalArgumentException e) {
+            throw invalid(Setting.SIGNING_KEY_SECRET, e.getMessage());
+        }
     }
 
     /** Several deployments may share one Redis; the prefix keeps their buckets apart. Braces would break the hash tag. */

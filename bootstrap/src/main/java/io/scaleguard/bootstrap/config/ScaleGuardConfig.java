@@ -1,10 +1,12 @@
 package io.scaleguard.bootstrap.config;
 
+import io.scaleguard.adapters.postgres.SigningKeySecret;
 import io.scaleguard.application.ratelimit.FailureMode;
 import io.scaleguard.application.ratelimit.RatePolicies;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every setting of a running ScaleGuard, typed and validated. Built only by {@link ConfigLoader}, so an instance is
@@ -18,6 +20,7 @@ public record ScaleGuardConfig(
         DatabaseTarget database,
         int databasePoolSize,
         Duration databaseTimeout,
+        Optional<SigningKeySecret> signingKeySecret,
         URI issuer,
         Duration accessTokenTtl,
         RatePolicies policies,

@@ -37,6 +37,7 @@ class ConfigLoaderTest {
                 .isEqualTo(new PasswordHashingConfig(19_456, 2, 1, Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
         assertThat(config.trustedProxies()).containsExactly("127.0.0.1/32", "::1/128");
         assertThat(config.redisKeyPrefix()).isEqualTo("sg:");
+        assertThat(config.signingKeySecret()).as("private keys stored as they are").isEmpty();
         var burst = config.policies().forPlan(Plan.DEFAULT).limits().get(0);
         assertThat(burst.capacity()).isEqualTo(10);
         assertThat(burst.refillTokens()).isEqualTo(1);
@@ -91,6 +92,8 @@ class ConfigLoaderTest {
             "SCALEGUARD_HTTP_HOST|example.org|SCALEGUARD_HTTP_HOST: must be an IP address",
             "SCALEGUARD_DB_POOL_SIZE|1|SCALEGUARD_DB_POOL_SIZE: must be a whole number from 2 to 200",
             "SCALEGUARD_DB_TIMEOUT_MS|10|SCALEGUARD_DB_TIMEOUT_MS: must be a whole number from 100 to 600000",
+            "SCALEGUARD_SIGNING_KEY_SECRET|hunter2!|SCALEGUARD_SIGNING_KEY_SECRET: must be 32 bytes in base64 (openssl rand -base64 32); it is not base64",
+            "SCALEGUARD_SIGNING_KEY_SECRET|c2hvcnQ=|SCALEGUARD_SIGNING_KEY_SECRET: must be 32 bytes in base64 (openssl rand -base64 32), not 5 bytes",
             "SCALEGUARD_REDIS_KEY_PREFIX|a{b}|SCALEGUARD_REDIS_KEY_PREFIX: must be 1 to 32 printable ASCII characters without braces",
             "SCALEGUARD_REPLICAS|0|SCALEGUARD_REPLICAS: must be a whole number from 1 to 1000, was '0'",
             "SCALEGUARD_PASSWORD_HASH_ITERATIONS|0|SCALEGUARD_PASSWORD_HASH_ITERATIONS: must be a whole number from 1 to 64",
@@ -104,6 +107,14 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith(message)
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void takesASigningKeySecretAndNeverPrintsIt() {
+        String secret = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+        ScaleGuardConfig config = ConfigLoader.load(Map.of("SCALEGUARD_SIGNING_KEY_SECRET", secret));
+        assertThat(config.signingKeySecret()).isPresent();
+        assertThat(config.toString()).doesNotContain(secret);
     }
 
     @Test

@@ -69,6 +69,32 @@ class CommandLineIT {
         }
     }
 
+    @Test
+    void sealsTheSigningKeysUnderASecretAndStartsNoReplicaThatLacksIt() throws Exception {
+        // one issuer for both starts (by default it follows the port), so that a token of the first verifies on the second
+        Map<String, String> sealed = Map.of("SCALEGUARD_SIGNING_KEY_SECRET", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "SCALEGUARD_ISSUER", "http://scaleguard.test");
+        String token;
+        try (ScaleGuardProcess server = ScaleGuardProcess.start(workDir, sealed)) {
+            server.awaitReady();
+            ApiClient api = new ApiClient(server);
+            api.register("dave");
+            token = api.accessToken("dave");
+            server.terminate(Duration.ofSeconds(30));
+        }
+
+        ScaleGuardProcess.Finished unsealed = ScaleGuardProcess.run(workDir, Map.of(), "serve");
+        assertThat(unsealed.exitCode()).isNotZero();
+        assertThat(unsealed.output()).containsOnlyOnce("scaleguard: ")
+                .contains("is sealed, and no signing-key secret is configured");
+
+        try (ScaleGuardProcess server = ScaleGuardProcess.start(workDir, sealed)) {
+            server.awaitReady();
+            assertThat(new ApiClient(server).get("/users/me", token).statusCode()).as("the sealed key still verifies").isEqualTo(200);
+            server.terminate(Duration.ofSeconds(30));
+        }
+    }
+
     private static int jwksKeyCount(ApiClient api) {
         return ApiClient.json(api.get("/.well-known/jwks.json")).get("keys").size();
     }

@@ -124,12 +124,15 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void takesTheDatabaseCredentialsFromASecretAndShipsNone() {
+    void takesTheDatabaseCredentialsAndTheSigningKeySecretFromSecretsAndShipsNone() {
+        Map<String, String> secretOf = new java.util.TreeMap<>();
         for (Object variable : list(container(), "env")) {
             Map<String, Object> env = (Map<String, Object>) variable;
             assertThat(env).as("%s", env.get("name")).doesNotContainKey("value");
-            assertThat(string(env, "valueFrom.secretKeyRef.name")).isEqualTo("scaleguard-db");
+            secretOf.put((String) env.get("name"), string(env, "valueFrom.secretKeyRef.name"));
         }
+        assertThat(secretOf).containsExactlyInAnyOrderEntriesOf(Map.of("SCALEGUARD_DB_USER", "scaleguard-db",
+                "SCALEGUARD_DB_PASSWORD", "scaleguard-db", "SCALEGUARD_SIGNING_KEY_SECRET", "scaleguard-signing"));
         assertThat(objectsOf("Secret")).isEmpty();
         assertThat(config().keySet()).noneMatch(name -> name.matches(".*(PASSWORD|SECRET|TOKEN|USER).*"));
     }
