@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.scaleguard.application.MutableClock;
 import io.scaleguard.application.port.in.PublishedKey;
 import io.scaleguard.application.port.in.RotateSigningKeyCommand;
-import io.scaleguard.application.port.out.SigningKey;
-import io.scaleguard.application.port.out.SigningKeys;
 import io.scaleguard.application.port.out.StoreUnavailable;
 import io.scaleguard.application.testing.FakeSigningKeyFactory;
 import io.scaleguard.application.testing.InMemorySigningKeys;
+import io.scaleguard.application.testing.ObservedSigningKeys;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SigningKeyServiceTest {
@@ -45,32 +43,12 @@ class SigningKeyServiceTest {
 
     @Test
     void aStoreThatCannotListItsKeysFailsTheRotationBeforeAKeyIsAdded() {
-        service.ensureSigningKey();
-        SigningKeys unreadable = new SigningKeys() {
-            @Override
-            public List<SigningKey> activeAt(Instant now) {
-                throw new StoreUnavailable("signing key k is sealed, and no signing-key secret is configured", null);
-            }
-
-            @Override
-            public void add(SigningKey key) {
-                keys.add(key);
-            }
-
-            @Override
-            public boolean retire(String keyId, Instant at) {
-                return keys.retire(keyId, at);
-            }
-
-            @Override
-            public int purgeRetiredBefore(Instant cutoff) {
-                return keys.purgeRetiredBefore(cutoff);
-            }
-        };
+        ObservedSigningKeys unreadable = new ObservedSigningKeys();
+        unreadable.down = true;
         SigningKeyService blind = new SigningKeyService(unreadable, new FakeSigningKeyFactory(), clock, Duration.ofMinutes(17));
 
         assertThatThrownBy(() -> blind.rotate(new RotateSigningKeyCommand("test"))).isInstanceOf(StoreUnavailable.class);
-        assertThat(keys.activeAt(clock.instant())).hasSize(1);
+        assertThat(unreadable.keys.activeAt(clock.instant())).isEmpty();
     }
 
     @Test

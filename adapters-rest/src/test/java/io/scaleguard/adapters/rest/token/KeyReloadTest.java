@@ -8,6 +8,7 @@ import io.scaleguard.application.MutableClock;
 import io.scaleguard.application.port.out.AccessTokenClaims;
 import io.scaleguard.application.port.out.SigningKey;
 import io.scaleguard.application.port.out.TokenCodec.Verification;
+import io.scaleguard.application.testing.ObservedSigningKeys;
 import io.scaleguard.domain.auth.Plan;
 import io.scaleguard.domain.auth.Username;
 import java.time.Duration;

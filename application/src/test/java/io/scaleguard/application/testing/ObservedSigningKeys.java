@@ -1,9 +1,8 @@
-package io.scaleguard.adapters.rest.token;
+package io.scaleguard.application.testing;
 
 import io.scaleguard.application.port.out.SigningKey;
 import io.scaleguard.application.port.out.SigningKeys;
 import io.scaleguard.application.port.out.StoreUnavailable;
-import io.scaleguard.application.testing.InMemorySigningKeys;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,14 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * stop answering like one that hangs: once {@link #holding}, a read signals {@link #entered} and waits for
  * {@link #release}.
  */
-final class ObservedSigningKeys implements SigningKeys {
+public final class ObservedSigningKeys implements SigningKeys {
 
-    final InMemorySigningKeys keys = new InMemorySigningKeys();
-    final AtomicInteger reads = new AtomicInteger();
-    final CountDownLatch entered = new CountDownLatch(1);
-    final CountDownLatch release = new CountDownLatch(1);
-    volatile boolean down;
-    volatile boolean holding;
+    public final InMemorySigningKeys keys = new InMemorySigningKeys();
+    public final AtomicInteger reads = new AtomicInteger();
+    public final CountDownLatch entered = new CountDownLatch(1);
+    public final CountDownLatch release = new CountDownLatch(1);
+    public volatile boolean down;
+    public volatile boolean holding;
 
     @Override
     public List<SigningKey> activeAt(Instant now) {
