@@ -1,8 +1,8 @@
 package io.scaleguard.adapters.redis;
 
+import io.scaleguard.application.testing.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ public final class PrivateRedis implements AutoCloseable {
      */
     public static PrivateRedis start(List<String> settings) {
         try {
-            int port = freePort();
+            int port = FreePorts.one();
             Path directory = Files.createTempDirectory("scaleguard-redis-" + port + "-");
             // the builder writes its bind line last, after every setting, so a bind of the test's must go through it
             String bind = settings.stream().filter(line -> line.startsWith("bind ")).reduce((first, last) -> last)
@@ -88,13 +88,6 @@ public final class PrivateRedis implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + directory, e);
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 }

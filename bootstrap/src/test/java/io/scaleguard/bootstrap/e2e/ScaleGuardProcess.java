@@ -2,8 +2,8 @@ package io.scaleguard.bootstrap.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import io.scaleguard.application.testing.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +36,7 @@ final class ScaleGuardProcess implements AutoCloseable {
     }
 
     static ScaleGuardProcess start(Path workDir, Map<String, String> environment, String... args) throws IOException {
-        int port = freePort();
+        int port = FreePorts.one();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile(workDir, "scaleguard", ".log");
@@ -116,9 +116,4 @@ final class ScaleGuardProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
