@@ -141,7 +141,10 @@ final class KeyRing {
             try {
                 fresh = load(latest.byId(), now);
             } catch (StoreUnavailable e) {
-                LOG.log(Level.WARNING, "signing keys could not be read again; keeping the " + latest.byId().size() + " known");
+                // the store's reason is an operator's message (database down, or keys sealed under a secret this
+                // replica lacks), never a key or a secret
+                LOG.log(Level.WARNING, "signing keys could not be read again (" + e.getMessage() + "); keeping the "
+                        + latest.byId().size() + " known");
                 fresh = new Snapshot(latest.byId(), latest.newestFirst(), latest.loadedAt(), now);
             }
             snapshot = fresh;
