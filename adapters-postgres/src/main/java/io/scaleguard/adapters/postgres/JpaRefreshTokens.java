@@ -121,26 +121,34 @@ final class JpaRefreshTokens implements RefreshTokens {
     public int purgeEndedBefore(Instant cutoff) {
         OffsetDateTime at = ColumnValues.timestamp(cutoff);
         int purged = 0;
-        int batch;
+        Batch batch;
         do {
             batch = purgeBatch(at);
-            purged += batch;
-        } while (batch == PURGE_BATCH);
+            purged += batch.deleted();
+        } while (batch.selected() == PURGE_BATCH);
         return purged;
     }
 
-    private int purgeBatch(OffsetDateTime cutoff) {
+    /**
+     * What one batch found and what it deleted: another replica purging at the same moment may delete some of the same
+     * families first, so only a short selection, not a short deletion, means the backlog is gone.
+     */
+    private record Batch(int selected, int deleted) {
+    }
+
+    private Batch purgeBatch(OffsetDateTime cutoff) {
         return transactions.write("purge ended refresh-token families", entityManager -> {
             List<UUID> families = entityManager.createQuery(
                             "SELECT f.familyId FROM RefreshTokenFamilyJpaEntity f WHERE " + ENDED_BEFORE_CUTOFF, UUID.class)
                     .setParameter("cutoff", cutoff).setMaxResults(PURGE_BATCH).getResultList();
             if (families.isEmpty()) {
-                return 0;
+                return new Batch(0, 0);
             }
             entityManager.createQuery("DELETE FROM RefreshTokenJpaEntity t WHERE t.familyId IN :families")
                     .setParameter("families", families).executeUpdate();
-            return entityManager.createQuery("DELETE FROM RefreshTokenFamilyJpaEntity f WHERE f.familyId IN :families")
-                    .setParameter("families", families).executeUpdate();
+            return new Batch(families.size(), entityManager.createQuery(
+                            "DELETE FROM RefreshTokenFamilyJpaEntity f WHERE f.familyId IN :families")
+                    .setParameter("families", families).executeUpdate());
         });
     }
 }
