@@ -11,8 +11,15 @@ import java.time.Duration;
 /** Opens the store the configuration names, with its schema migrated: PostgreSQL, or the embedded default database. */
 final class Persistence {
 
+    private static final System.Logger LOG = System.getLogger(Persistence.class.getName());
+
     static PersistenceModule open(ScaleGuardConfig config) {
         DatabaseTarget target = config.database();
+        if (target instanceof DatabaseTarget.Postgres && config.signingKeySecret().isEmpty()) {
+            // allowed (keys stored before a secret, tests, a first try), but a shared database deserves sealed keys
+            LOG.log(System.Logger.Level.WARNING, "SCALEGUARD_SIGNING_KEY_SECRET is not set: the signing keys' private"
+                    + " halves are stored unsealed, and whoever reads the database can sign tokens");
+        }
         DatabaseSettings settings = target instanceof DatabaseTarget.Postgres postgres
                 ? DatabaseSettings.of(postgres.jdbcUrl(), postgres.user(), postgres.password())
                 : DatabaseSettings.embedded(((DatabaseTarget.Embedded) target).dataDirectory());

@@ -83,8 +83,13 @@ public final class ConfigLoader {
                 logFormatIsJson());
     }
 
-    /** Unset: private keys are stored as they are. Set: sealed under it; a bad value is named, never echoed. */
+    /** Unset: private keys are stored as they are. Set: sealed under it; a bad or empty value is named, never echoed. */
     private Optional<SigningKeySecret> signingKeySecret() {
+        String given = values.get(Setting.SIGNING_KEY_SECRET.variable);
+        if (given != null && given.isBlank()) {
+            // an empty Secret or .env entry is a mistake, not a wish to store the keys unsealed
+            throw invalid(Setting.SIGNING_KEY_SECRET, "is set but empty; give 32 bytes in base64, or unset it to store the keys unsealed");
+        }
         String secret = text(Setting.SIGNING_KEY_SECRET);
         if (secret == null) {
             return Optional.empty();

@@ -94,6 +94,7 @@ class ConfigLoaderTest {
             "SCALEGUARD_DB_TIMEOUT_MS|10|SCALEGUARD_DB_TIMEOUT_MS: must be a whole number from 100 to 600000",
             "SCALEGUARD_SIGNING_KEY_SECRET|hunter2!|SCALEGUARD_SIGNING_KEY_SECRET: must be 32 bytes in base64 (openssl rand -base64 32); it is not base64",
             "SCALEGUARD_SIGNING_KEY_SECRET|c2hvcnQ=|SCALEGUARD_SIGNING_KEY_SECRET: must be 32 bytes in base64 (openssl rand -base64 32), not 5 bytes",
+            "SCALEGUARD_SIGNING_KEY_SECRET|' '|SCALEGUARD_SIGNING_KEY_SECRET: is set but empty",
             "SCALEGUARD_REDIS_KEY_PREFIX|a{b}|SCALEGUARD_REDIS_KEY_PREFIX: must be 1 to 32 printable ASCII characters without braces",
             "SCALEGUARD_REPLICAS|0|SCALEGUARD_REPLICAS: must be a whole number from 1 to 1000, was '0'",
             "SCALEGUARD_PASSWORD_HASH_ITERATIONS|0|SCALEGUARD_PASSWORD_HASH_ITERATIONS: must be a whole number from 1 to 64",
@@ -113,8 +114,8 @@ class ConfigLoaderTest {
     void takesASigningKeySecretAndNeverPrintsIt() {
         String secret = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
         ScaleGuardConfig config = ConfigLoader.load(Map.of("SCALEGUARD_SIGNING_KEY_SECRET", secret));
-        assertThat(config.signingKeySecret()).isPresent();
-        assertThat(config.toString()).doesNotContain(secret);
+        assertThat(config.signingKeySecret()).hasValueSatisfying(key -> assertThat(key).hasToString("SigningKeySecret[****]"));
+        assertThat(config.toString()).contains("SigningKeySecret[****]").doesNotContain(secret);
     }
 
     @Test
