@@ -39,6 +39,13 @@ class BucketKeyTest {
     }
 
     @Example
+    void takesUpTo200CharactersAndNotOneMore() {
+        assertThat(new BucketKey("k".repeat(200)).value()).hasSize(200);
+        assertThatThrownBy(() -> new BucketKey("k".repeat(201))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BucketKey("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Example
     void refusesNull() {
         assertThatThrownBy(() -> new BucketKey(null)).isInstanceOf(IllegalArgumentException.class);
     }
